@@ -1,0 +1,59 @@
+// litelab: the command-line face of the LiteLab engine.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: litelab COMMAND [ARGS]
+
+Inspect, convert, quantize and evaluate TensorFlow Lite models.
+
+Commands:
+  inspect MODEL.tflite     print the model in TFLite Analyzer format (--json, --summary, --quant)
+  convert IN -o OUT        rewrite a model through LiteLab's reader and writer
+  demo-model -o OUT        write LiteLab's built-in demo model (a small keyword-spotting CNN)
+
+Run 'litelab COMMAND --help' for the options of a command.
+Exit codes: 0 success, 1 bad input or failure, 2 usage error.
+)";
+
+}  // namespace
+
+namespace litelab::cli {
+
+void print_error(const std::string& message) { std::cerr << "litelab: " << message << std::endl; }
+
+int usage_error(const std::string& command, const std::string& message) {
+    print_error(command + ": " + message + " (see 'litelab " + command + " --help')");
+    return kExitUsage;
+}
+
+}  // namespace litelab::cli
+
+int main(int argc, char** argv) {
+    using namespace litelab::cli;
+    std::ios::sync_with_stdio(false);
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return kExitUsage;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kUsage;
+        return kExitOk;
+    }
+    if (command == "--version") {
+        std::cout << "litelab " LITELAB_VERSION "\n";
+        return kExitOk;
+    }
+    if (command == "inspect") return run_inspect(args);
+    if (command == "convert") return run_convert(args);
+    if (command == "demo-model") return run_demo_model(args);
+    print_error("unknown command '" + command + "' (see 'litelab --help')");
+    return kExitUsage;
+}

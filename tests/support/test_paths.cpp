@@ -1,0 +1,32 @@
+#include "support/test_paths.h"
+
+#include <filesystem>
+
+namespace litelab::test {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> shared_model(const std::string& relative) {
+    const fs::path path = fs::path(LITELAB_SHARED_DIR) / "models" / relative;
+    if (!fs::exists(path)) return std::nullopt;
+    return path.string();
+}
+
+std::optional<std::string> oracle_tool(const std::string& tool) {
+    const fs::path path = fs::path(LITELAB_SHARED_DIR) / "oracles" / tool;
+    if (!fs::exists(path)) return std::nullopt;
+    return path.string();
+}
+
+std::string test_data(const std::string& relative) { return (fs::path(LITELAB_TEST_DATA_DIR) / relative).string(); }
+std::string cli_path() { return LITELAB_CLI; }
+std::string python() { return LITELAB_PYTHON; }
+
+std::string scratch_dir(const std::string& name) {
+    const fs::path path = fs::path(LITELAB_TEST_BINARY_DIR) / "scratch" / name;
+    fs::remove_all(path);
+    fs::create_directories(path);
+    return path.string();
+}
+
+}  // namespace litelab::test
