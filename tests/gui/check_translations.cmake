@@ -1,0 +1,35 @@
+# Runs lupdate over copies of the catalogs and fails when a copy changes (a tr() string was added,
+# edited or removed without updating translations/) or holds untranslated entries.
+# Inputs: LUPDATE, INPUTS (defines TS_FILES, SOURCES, LUPDATE_OPTIONS, INCLUDE_OPTIONS), WORK_DIR.
+include("${INPUTS}")
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+set(failed FALSE)
+foreach(ts IN LISTS TS_FILES)
+    get_filename_component(name "${ts}" NAME)
+    set(copy "${WORK_DIR}/${name}")
+    file(COPY_FILE "${ts}" "${copy}")
+    execute_process(COMMAND "${LUPDATE}" ${LUPDATE_OPTIONS} ${INCLUDE_OPTIONS} ${SOURCES} -ts "${copy}"
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(NOT rc EQUAL 0)
+        message(SEND_ERROR "lupdate failed on ${name}:\n${out}")
+        set(failed TRUE)
+        continue()
+    endif()
+    file(READ "${ts}" before)
+    file(READ "${copy}" after)
+    if(NOT before STREQUAL after)
+        message(SEND_ERROR "${name} is out of date with the sources (lupdate changed it; see ${copy}). "
+                           "Build the target update_translations, translate the new entries and commit.")
+        set(failed TRUE)
+    endif()
+    string(FIND "${after}" "type=\"unfinished\"" unfinished)
+    if(NOT unfinished EQUAL -1)
+        message(SEND_ERROR "${name} has untranslated entries.")
+        set(failed TRUE)
+    endif()
+endforeach()
+if(NOT failed)
+    message(STATUS "catalogs complete: ${TS_FILES}")
+endif()
