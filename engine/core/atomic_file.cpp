@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -48,20 +47,31 @@ Status AtomicFile::write(std::span<const uint8_t> bytes) {
         written += static_cast<size_t>(n);
     }
     position_ += bytes.size();
+    ends_in_hole_ = false;
     return Status::success();
 }
 
-Status AtomicFile::write_zeros(uint64_t count) {
-    static constexpr std::array<uint8_t, 4096> kZeros{};
-    while (count > 0) {
-        const auto chunk = static_cast<size_t>(std::min<uint64_t>(count, kZeros.size()));
-        LITELAB_TRY(write({kZeros.data(), chunk}));
-        count -= chunk;
+Status AtomicFile::write_sparse(std::span<const uint8_t> bytes) {
+    constexpr size_t kBlock = 64 * 1024;
+    while (!bytes.empty()) {
+        const size_t n = std::min(bytes.size(), kBlock);
+        const auto block = bytes.first(n);
+        if (std::all_of(block.begin(), block.end(), [](uint8_t b) { return b == 0; })) {
+            if (::lseek(fd_, static_cast<off_t>(n), SEEK_CUR) < 0) return fail("seek failed");
+            position_ += n;
+            ends_in_hole_ = true;
+        } else {
+            LITELAB_TRY(write(block));
+            ends_in_hole_ = false;
+        }
+        bytes = bytes.subspan(n);
     }
     return Status::success();
 }
 
 Status AtomicFile::commit() {
+    // A trailing hole has no bytes yet: give the file its full length.
+    if (ends_in_hole_ && ::ftruncate(fd_, static_cast<off_t>(position_)) != 0) return fail("cannot set file size");
     if (::fchmod(fd_, 0644) != 0) return fail("cannot set permissions");
     if (::fsync(fd_) != 0) return fail("fsync failed");
     const int fd = fd_;

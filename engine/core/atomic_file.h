@@ -21,7 +21,9 @@ public:
     ~AtomicFile();
 
     Status write(std::span<const uint8_t> bytes);
-    Status write_zeros(uint64_t count);
+    // Like write(), but runs of zero bytes become holes in the file (sparse), so gigabytes of
+    // zero-initialised weights cost no disk space.
+    Status write_sparse(std::span<const uint8_t> bytes);
     uint64_t position() const { return position_; }
     // Flushes, closes and renames the temporary file over the target.
     Status commit();
@@ -34,6 +36,7 @@ private:
     std::string temp_;
     int fd_ = -1;
     uint64_t position_ = 0;
+    bool ends_in_hole_ = false;
 };
 
 Status write_file_atomically(const std::string& path, std::span<const uint8_t> bytes);

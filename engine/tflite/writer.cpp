@@ -285,8 +285,8 @@ Status write_tflite_file(const Model& model, const std::string& path, const Writ
     LITELAB_TRY(file->write(head));
     for (size_t i = 0; i < model.buffers.size(); ++i) {
         if (offsets[i] == 0) continue;
-        LITELAB_TRY(file->write_zeros(offsets[i] - file->position()));
-        LITELAB_TRY(file->write(model.buffers[i].data.span()));
+        LITELAB_TRY(file->write_sparse(std::vector<uint8_t>(offsets[i] - file->position(), 0)));
+        LITELAB_TRY(file->write_sparse(model.buffers[i].data.span()));
     }
     return file->commit();
 }

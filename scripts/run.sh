@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up, builds (release) and runs LiteLab's main job on the bundled default: the GUI when a
+# display is present, otherwise the Analyzer-style dump on standard output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+build=build/release
+model="$build/demo.tflite"
+"$build/app/litelab" demo-model -o "$model"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$build/app/litelab-gui" "$model"
+fi
+exec "$build/app/litelab" inspect "$model"
