@@ -244,6 +244,22 @@ std::string model_summary(const Model& model, const ReportContext& context) {
             out << "\n";
         }
     }
+    bool custom_header = false;
+    for (size_t si = 0; si < model.subgraphs.size(); ++si) {
+        for (size_t oi = 0; oi < model.subgraphs[si].operators.size(); ++oi) {
+            const Operator& op = model.subgraphs[si].operators[oi];
+            if (model.opcode(op).builtin_code != tflite::BuiltinOperator_CUSTOM) continue;
+            if (!custom_header) out << "\nCustom operators:\n";
+            custom_header = true;
+            out << "  Subgraph#" << si << " Op#" << oi << " " << model.opcode(op).name() << ": ";
+            if (op.custom_options.empty())
+                out << "no options\n";
+            else if (const auto text = decode_flexbuffer_options(op.custom_options))
+                out << *text << "\n";
+            else
+                out << op.custom_options.size() << " bytes of options (not a FlexBuffer)\n";
+        }
+    }
     if (!model.metadata.empty()) {
         out << "\nMetadata:\n";
         for (const auto& m : model.metadata)
