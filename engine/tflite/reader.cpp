@@ -221,7 +221,9 @@ Status Converter::convert_tensor(const tflite::Tensor& src, const std::string& w
         quant.scale = to_vector(q->scale());
         quant.zero_point = to_vector(q->zero_point());
         quant.quantized_dimension = q->quantized_dimension();
-        if (q->details_type() != tflite::QuantizationDetails_NONE) {
+        if (q->details_type() != tflite::QuantizationDetails_NONE && q->details() == nullptr) {
+            warn(label + " names quantization details but stores none");
+        } else if (q->details_type() != tflite::QuantizationDetails_NONE) {
             quant.details.type = q->details_type();
             quant.details.value = tflite::QuantizationDetailsUnion::UnPack(q->details(), q->details_type(), nullptr);
         }
@@ -265,7 +267,11 @@ Status Converter::convert_operator(const tflite::Operator& src, const std::strin
     LITELAB_TRY(check_tensors(src.outputs(), "output", true, dst.outputs));
     LITELAB_TRY(check_tensors(src.intermediates(), "intermediate", true, dst.intermediates));
 
-    if (src.builtin_options_type() != tflite::BuiltinOptions_NONE) {
+    // The verifier accepts a union type without its table; such options are dropped.
+    if (src.builtin_options_type() != tflite::BuiltinOptions_NONE && src.builtin_options() == nullptr)
+        warn(label + " names builtin options " + tflite::EnumNameBuiltinOptions(src.builtin_options_type()) +
+             " but stores none");
+    else if (src.builtin_options_type() != tflite::BuiltinOptions_NONE) {
         dst.builtin_options.type = src.builtin_options_type();
         dst.builtin_options.value =
             tflite::BuiltinOptionsUnion::UnPack(src.builtin_options(), src.builtin_options_type(), nullptr);
@@ -273,7 +279,10 @@ Status Converter::convert_operator(const tflite::Operator& src, const std::strin
             warn(label + " has builtin options of unknown type " +
                  std::to_string(static_cast<int>(src.builtin_options_type())));
     }
-    if (src.builtin_options_2_type() != tflite::BuiltinOptions2_NONE) {
+    if (src.builtin_options_2_type() != tflite::BuiltinOptions2_NONE && src.builtin_options_2() == nullptr)
+        warn(label + " names builtin options (2) " + tflite::EnumNameBuiltinOptions2(src.builtin_options_2_type()) +
+             " but stores none");
+    else if (src.builtin_options_2_type() != tflite::BuiltinOptions2_NONE) {
         dst.builtin_options_2.type = src.builtin_options_2_type();
         dst.builtin_options_2.value =
             tflite::BuiltinOptions2Union::UnPack(src.builtin_options_2(), src.builtin_options_2_type(), nullptr);

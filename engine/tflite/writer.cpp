@@ -164,9 +164,11 @@ void build_flatbuffer(fb::FlatBufferBuilder& fbb, const Model& model, bool exter
         const auto custom = string_or_null(fbb, code.custom_code);
         tflite::OperatorCodeBuilder b(fbb);
         // Old readers only know deprecated_builtin_code; it saturates at the placeholder 127
-        // for operators numbered past int8's range, as TFLite's writer does.
+        // for operators numbered past int8's range, as TFLite's writer does. A stored value
+        // left unset (0) by the file's writer is kept, so rewriting a file changes nothing.
         const int32_t code_value = static_cast<int32_t>(code.builtin_code);
-        b.add_deprecated_builtin_code(static_cast<int8_t>(std::min(code_value, 127)));
+        const auto saturated = static_cast<int8_t>(std::min(code_value, 127));
+        b.add_deprecated_builtin_code(code.deprecated_builtin_code == 0 ? int8_t{0} : saturated);
         b.add_custom_code(custom);
         b.add_version(code.version);
         b.add_builtin_code(code.builtin_code);

@@ -144,3 +144,44 @@ TEST(Reader, RefusesWhatIsNotATfliteModel) {
 
 }  // namespace
 }  // namespace litelab
+
+namespace litelab {
+namespace {
+
+// A one-operator model whose operator names Conv2DOptions but stores no options table: the
+// flatbuffers verifier accepts it, so the reader must not trust the union.
+std::vector<uint8_t> model_with_missing_options_table() {
+    flatbuffers::FlatBufferBuilder fbb;
+    const auto buffers = fbb.CreateVector(std::vector<flatbuffers::Offset<tflite::Buffer>>{tflite::CreateBuffer(fbb)});
+    const auto code = tflite::CreateOperatorCode(fbb, 3, 0, 1, tflite::BuiltinOperator_CONV_2D);
+    const auto codes = fbb.CreateVector(std::vector<flatbuffers::Offset<tflite::OperatorCode>>{code});
+    const auto shape = fbb.CreateVector(std::vector<int32_t>{1});
+    const auto t0 = tflite::CreateTensor(fbb, shape, tflite::TensorType_FLOAT32, 0, fbb.CreateString("x"));
+    const auto t1 = tflite::CreateTensor(fbb, shape, tflite::TensorType_FLOAT32, 0, fbb.CreateString("y"));
+    const auto tensors = fbb.CreateVector(std::vector<flatbuffers::Offset<tflite::Tensor>>{t0, t1});
+    const auto in = fbb.CreateVector(std::vector<int32_t>{0});
+    const auto out = fbb.CreateVector(std::vector<int32_t>{1});
+    tflite::OperatorBuilder op(fbb);
+    op.add_opcode_index(0);
+    op.add_inputs(in);
+    op.add_outputs(out);
+    op.add_builtin_options_type(tflite::BuiltinOptions_Conv2DOptions);  // ... and no table
+    const auto op_offset = op.Finish();
+    const auto ops = fbb.CreateVector(std::vector<flatbuffers::Offset<tflite::Operator>>{op_offset});
+    const auto subgraph = tflite::CreateSubGraph(fbb, tensors, in, out, ops);
+    const auto subgraphs = fbb.CreateVector(std::vector<flatbuffers::Offset<tflite::SubGraph>>{subgraph});
+    tflite::FinishModelBuffer(fbb, tflite::CreateModel(fbb, 3, codes, subgraphs, 0, buffers));
+    return {fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize()};
+}
+
+TEST(Reader, OptionsTypeWithoutTableIsAWarningNotACrash) {
+    const auto bytes = model_with_missing_options_table();
+    auto read = read_tflite_bytes(bytes, nullptr, "m.tflite");
+    ASSERT_TRUE(read.ok()) << read.error().message;
+    ASSERT_EQ(read->warnings.size(), 1u);
+    EXPECT_EQ(read->warnings[0], "Subgraph#0 Op#0 CONV_2D names builtin options Conv2DOptions but stores none");
+    EXPECT_EQ(read->model.subgraphs[0].operators[0].builtin_options.value, nullptr);
+}
+
+}  // namespace
+}  // namespace litelab

@@ -93,3 +93,25 @@ TEST(RoundTrip, WriteFailureLeavesNothingBehind) {
 
 }  // namespace
 }  // namespace litelab
+
+namespace litelab {
+namespace {
+
+TEST(RoundTrip, KeepsAConsistentDeprecatedBuiltinCode) {
+    // Files from TFLite >= 2.3 may leave deprecated_builtin_code at 0 beside the full code.
+    Model model = make_demo_model();
+    for (auto& code : model.operator_codes) code.deprecated_builtin_code = 0;
+    auto bytes = serialize_tflite(model);
+    ASSERT_TRUE(bytes.ok());
+    EXPECT_EQ(reread(*bytes), model);
+    // A stored code that names another operator is replaced by the saturated one (127 for
+    // operators past int8's range), which old readers understand as "look at builtin_code".
+    model.operator_codes[0].builtin_code = tflite::BuiltinOperator_CUMSUM;
+    model.operator_codes[0].deprecated_builtin_code = 5;
+    const Model back = reread(*serialize_tflite(model));
+    EXPECT_EQ(back.operator_codes[0].builtin_code, tflite::BuiltinOperator_CUMSUM);
+    EXPECT_EQ(back.operator_codes[0].deprecated_builtin_code, 127);
+}
+
+}  // namespace
+}  // namespace litelab
