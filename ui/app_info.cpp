@@ -4,7 +4,9 @@
 
 namespace litelab::ui {
 
-QString version() { return QStringLiteral(LITELAB_VERSION); }
+QString version() {
+    return QStringLiteral(LITELAB_VERSION);
+}
 
 void set_application_metadata() {
     QCoreApplication::setOrganizationName(QStringLiteral("LiteLab"));

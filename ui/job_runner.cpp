@@ -9,10 +9,4 @@ JobRunner::~JobRunner() {
     pool_.waitForDone();
 }
 
-bool JobRunner::accept(quint64 id) {
-    if (id != current_job_) return false;
-    delivered_job_ = id;
-    return true;
-}
-
 }  // namespace litelab::ui

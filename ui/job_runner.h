@@ -24,21 +24,13 @@ public:
     explicit JobRunner(QObject* parent = nullptr);
     ~JobRunner() override;
 
+    // Returns the job's id; ids grow with every start().
     template <class Work, class Done>
     quint64 start(Work work, Done done);
 
-    // Makes every started job stale, as if a newer one had been started.
-    void drop_pending() { ++current_job_; }
-
-    // Whether job `id` is the latest one and has not delivered its result yet.
-    bool is_pending(quint64 id) const { return id == current_job_ && id != delivered_job_; }
-
 private:
-    bool accept(quint64 id);
-
     QThreadPool pool_;
     quint64 current_job_ = 0;
-    quint64 delivered_job_ = 0;
 };
 
 template <class Work, class Done>
@@ -53,7 +45,7 @@ quint64 JobRunner::start(Work work, Done done) {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, id, done, output]() mutable {
-                if (self && self->accept(id)) done(std::move(*output));
+                if (self && self->current_job_ == id) done(std::move(*output));
             },
             Qt::QueuedConnection);
     });

@@ -26,7 +26,9 @@ QStringList available_languages() {
     return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("zh_CN")};
 }
 
-bool is_available_language(const QString& name) { return available_languages().contains(name); }
+bool is_available_language(const QString& name) {
+    return available_languages().contains(name);
+}
 
 bool install_translations(const QLocale& locale) {
     install_catalog(locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));

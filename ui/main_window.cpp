@@ -24,7 +24,9 @@ constexpr auto kStateKey = "mainWindow/state";
 constexpr auto kLastDirectoryKey = "mainWindow/lastDirectory";
 constexpr int kStatusTimeoutMs = 8000;
 
-QString key(const char* name) { return QString::fromLatin1(name); }
+QString key(const char* name) {
+    return QString::fromLatin1(name);
+}
 }  // namespace
 
 MainWindow::MainWindow(std::unique_ptr<ErrorReporter> reporter, QWidget* parent)
@@ -40,7 +42,9 @@ MainWindow::MainWindow(std::unique_ptr<ErrorReporter> reporter, QWidget* parent)
 }
 
 // Declared here so the JobRunner (a child) is torn down while the window's members still exist.
-MainWindow::~MainWindow() { delete jobs_; }
+MainWindow::~MainWindow() {
+    delete jobs_;
+}
 
 void MainWindow::set_error_reporter(std::unique_ptr<ErrorReporter> reporter) {
     reporter_ = reporter ? std::move(reporter) : std::make_unique<MessageBoxErrorReporter>(this);
@@ -76,8 +80,8 @@ void MainWindow::finish_open(const QString& path, LoadResult result) {
 void MainWindow::create_actions() {
     open_action_ = new QAction(this);
     open_action_->setObjectName(QStringLiteral("openAction"));
-    open_action_->setIcon(QIcon::fromTheme(QStringLiteral("document-open"),
-                                           style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    open_action_->setIcon(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)));
     open_action_->setShortcut(QKeySequence::Open);
     connect(open_action_, &QAction::triggered, this, &MainWindow::choose_and_open);
 

@@ -18,7 +18,7 @@ struct LoadedModel {
     Model model;
     QStringList warnings;  // one line each, without the file name
     uint64_t file_size = 0;
-    QString dump;          // the Analyzer dump, as `litelab inspect` prints it
+    QString dump;  // the Analyzer dump, as `litelab inspect` prints it
 };
 
 using LoadResult = Result<std::shared_ptr<const LoadedModel>>;

@@ -27,7 +27,9 @@ void RecentFiles::add(const QString& path) {
     store(list.mid(0, kMaxFiles));
 }
 
-void RecentFiles::clear() { store({}); }
+void RecentFiles::clear() {
+    store({});
+}
 
 QStringList RecentFiles::files() const {
     return QSettings().value(QString::fromLatin1(kSettingsKey)).toStringList();

@@ -15,13 +15,17 @@ DumpView::DumpView(QWidget* parent) : QPlainTextEdit(parent) {
     retranslate();
 }
 
-void DumpView::set_dump_text(const QString& text) { setPlainText(text); }
+void DumpView::set_dump_text(const QString& text) {
+    setPlainText(text);
+}
 
 void DumpView::show_model(const Model& model, const AnalyzerDumpOptions& options) {
     set_dump_text(make_dump_text(model, options));
 }
 
-void DumpView::clear_dump() { clear(); }
+void DumpView::clear_dump() {
+    clear();
+}
 
 QString DumpView::make_dump_text(const Model& model, const AnalyzerDumpOptions& options) {
     return QString::fromStdString(analyzer_dump(model, options));

@@ -30,8 +30,7 @@ public:
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOption(language_option());
-        parser.addPositionalArgument(QStringLiteral("model"), tr("A .tflite model to open at start."),
-                                     tr("[model]"));
+        parser.addPositionalArgument(QStringLiteral("model"), tr("A .tflite model to open at start."), tr("[model]"));
     }
 
     static QString unknown_language(const QString& name) {
