@@ -29,7 +29,9 @@ Json quantization_json(const Quantization& q) {
     if (!q.min.empty()) j["min"] = q.min;
     if (!q.max.empty()) j["max"] = q.max;
     if (q.details.type != tflite::QuantizationDetails_NONE)
-        j["details"] = tflite::EnumNameQuantizationDetails(q.details.type);
+        j["details"] = q.details.value != nullptr
+                           ? std::string(tflite::EnumNameQuantizationDetails(q.details.type))
+                           : "unknown type " + std::to_string(static_cast<int>(q.details.type));
     return j;
 }
 
@@ -170,7 +172,8 @@ std::string model_json(const Model& model, const ReportContext& context) {
     root["buffers"] = model.buffers.size();
     root["summary"] = summary_json(model);
     root["warnings"] = context.warnings;
-    return root.dump(1) + "\n";
+    // Names in files need not be valid UTF-8; JSON output must be.
+    return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/mapped_file.h"
+#include "core/one_line.h"
 #include "model/graph.h"
 
 namespace litelab {
@@ -28,7 +29,11 @@ std::string format_shape(const flatbuffers::Vector<int32_t>* dims) {
 
 template <class T>
 std::vector<T> to_vector(const flatbuffers::Vector<T>* v) {
-    return v == nullptr ? std::vector<T>{} : std::vector<T>(v->begin(), v->end());
+    if (v == nullptr) return {};
+    // memcpy, not element loads: the verifier does not check 8-byte alignment of int64 vectors.
+    std::vector<T> out(v->size());
+    if (!out.empty()) std::memcpy(out.data(), v->Data(), out.size() * sizeof(T));
+    return out;
 }
 
 std::string to_string(const flatbuffers::String* s) { return s == nullptr ? std::string() : s->str(); }
@@ -199,6 +204,12 @@ Status Converter::convert_tensor(const tflite::Tensor& src, const std::string& w
     if (const auto* sparsity = src.sparsity()) {
         dst.sparsity.emplace();
         sparsity->UnPackTo(&*dst.sparsity);
+        // Like option unions, index vectors may name a type without storing it; TFLite refuses.
+        for (const auto& dim : dst.sparsity->dim_metadata) {
+            if ((dim->array_segments.type != tflite::SparseIndexVector_NONE && dim->array_segments.value == nullptr) ||
+                (dim->array_indices.type != tflite::SparseIndexVector_NONE && dim->array_indices.value == nullptr))
+                return invalid(label + " has sparse index vectors that name a type but store none");
+        }
     }
     if (const auto* variants = src.variant_tensors()) {
         for (const auto* variant : *variants) {
@@ -406,7 +417,10 @@ Result<ReadModel> read_tflite_bytes(std::span<const uint8_t> bytes, std::shared_
 
     // The flatbuffer itself lives in the first 2 GiB; larger files keep buffers after it.
     const size_t verify_size = std::min<size_t>(bytes.size(), FLATBUFFERS_MAX_BUFFER_SIZE - 1);
-    flatbuffers::Verifier verifier(bytes.data(), verify_size, /*max_depth=*/64, /*max_tables=*/50'000'000);
+    // Flatbuffers lets many offsets share one table, so a few kilobytes could describe millions
+    // of tensors. A table takes at least 4 bytes of its own: more tables than that means sharing.
+    const auto max_tables = static_cast<flatbuffers::uoffset_t>(std::min<size_t>(50'000'000, verify_size / 4 + 64));
+    flatbuffers::Verifier verifier(bytes.data(), verify_size, /*max_depth=*/64, max_tables);
     if (!tflite::VerifyModelBuffer(verifier))
         return fail(ErrorCode::kFormat, "corrupt TFLite flatbuffer (truncated, or offsets point outside the file)");
 
@@ -414,7 +428,8 @@ Result<ReadModel> read_tflite_bytes(std::span<const uint8_t> bytes, std::shared_
     result.file_size = bytes.size();
     Converter converter(bytes, std::move(owner), result);
     if (auto status = converter.convert(*tflite::GetModel(bytes.data())); !status)
-        return Error{status.error().code, name + ": " + status.error().message};
+        return Error{status.error().code, one_line(name + ": " + status.error().message)};
+    for (auto& warning : result.warnings) warning = one_line(warning);
     return result;
 }
 

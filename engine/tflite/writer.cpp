@@ -35,7 +35,7 @@ fb::Offset<tflite::QuantizationParameters> pack_quantization(fb::FlatBufferBuild
     b.add_max(max);
     b.add_scale(scale);
     b.add_zero_point(zero_point);
-    b.add_details_type(q.details.type);
+    b.add_details_type(q.details.value != nullptr ? q.details.type : tflite::QuantizationDetails_NONE);
     b.add_details(details);
     b.add_quantized_dimension(q.quantized_dimension);
     return b.Finish();
