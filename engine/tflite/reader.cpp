@@ -57,6 +57,20 @@ private:
     Status check_external_range(uint64_t offset, uint64_t size, const std::string& what) const;
     void warn(std::string text) { out_.warnings.push_back(std::move(text)); }
 
+    // The verifier accepts a union type without its table, and a reader cannot know types from
+    // a newer schema: both leave the options empty, with a warning.
+    template <class Union, class Type>
+    void unpack_options(Union& dst, Type type, const void* table, const char* type_name, const std::string& what) {
+        if (type == 0) return;
+        if (table == nullptr) {
+            warn(what + " name " + type_name + " but store none");
+            return;
+        }
+        dst.type = type;
+        dst.value = Union::UnPack(table, type, nullptr);
+        if (dst.value == nullptr) warn(what + " are of unknown type " + std::to_string(static_cast<int>(type)));
+    }
+
     std::span<const uint8_t> file_;
     std::shared_ptr<const void> owner_;
     ReadModel& out_;
@@ -278,29 +292,10 @@ Status Converter::convert_operator(const tflite::Operator& src, const std::strin
     LITELAB_TRY(check_tensors(src.outputs(), "output", true, dst.outputs));
     LITELAB_TRY(check_tensors(src.intermediates(), "intermediate", true, dst.intermediates));
 
-    // The verifier accepts a union type without its table; such options are dropped.
-    if (src.builtin_options_type() != tflite::BuiltinOptions_NONE && src.builtin_options() == nullptr)
-        warn(label + " names builtin options " + tflite::EnumNameBuiltinOptions(src.builtin_options_type()) +
-             " but stores none");
-    else if (src.builtin_options_type() != tflite::BuiltinOptions_NONE) {
-        dst.builtin_options.type = src.builtin_options_type();
-        dst.builtin_options.value =
-            tflite::BuiltinOptionsUnion::UnPack(src.builtin_options(), src.builtin_options_type(), nullptr);
-        if (dst.builtin_options.value == nullptr)
-            warn(label + " has builtin options of unknown type " +
-                 std::to_string(static_cast<int>(src.builtin_options_type())));
-    }
-    if (src.builtin_options_2_type() != tflite::BuiltinOptions2_NONE && src.builtin_options_2() == nullptr)
-        warn(label + " names builtin options (2) " + tflite::EnumNameBuiltinOptions2(src.builtin_options_2_type()) +
-             " but stores none");
-    else if (src.builtin_options_2_type() != tflite::BuiltinOptions2_NONE) {
-        dst.builtin_options_2.type = src.builtin_options_2_type();
-        dst.builtin_options_2.value =
-            tflite::BuiltinOptions2Union::UnPack(src.builtin_options_2(), src.builtin_options_2_type(), nullptr);
-        if (dst.builtin_options_2.value == nullptr)
-            warn(label + " has builtin options (2) of unknown type " +
-                 std::to_string(static_cast<int>(src.builtin_options_2_type())));
-    }
+    unpack_options(dst.builtin_options, src.builtin_options_type(), src.builtin_options(),
+                   tflite::EnumNameBuiltinOptions(src.builtin_options_type()), label + " builtin options");
+    unpack_options(dst.builtin_options_2, src.builtin_options_2_type(), src.builtin_options_2(),
+                   tflite::EnumNameBuiltinOptions2(src.builtin_options_2_type()), label + " builtin options (2)");
     dst.custom_options = to_vector(src.custom_options());
     dst.custom_options_format = src.custom_options_format();
     if (const auto* mutating = src.mutating_variable_inputs())

@@ -179,7 +179,7 @@ TEST(Reader, OptionsTypeWithoutTableIsAWarningNotACrash) {
     auto read = read_tflite_bytes(bytes, nullptr, "m.tflite");
     ASSERT_TRUE(read.ok()) << read.error().message;
     ASSERT_EQ(read->warnings.size(), 1u);
-    EXPECT_EQ(read->warnings[0], "Subgraph#0 Op#0 CONV_2D names builtin options Conv2DOptions but stores none");
+    EXPECT_EQ(read->warnings[0], "Subgraph#0 Op#0 CONV_2D builtin options name Conv2DOptions but store none");
     EXPECT_EQ(read->model.subgraphs[0].operators[0].builtin_options.value, nullptr);
 }
 
