@@ -44,8 +44,8 @@ fi
 
 run_stage "build (asan)" bash -c 'cmake --preset asan >/dev/null && cmake --build --preset asan'
 if [[ " ${failed[*]} " != *"build (asan)"* ]]; then
-  run_stage "tests: unit under ASan+UBSan" env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest_label build/asan unit
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  run_stage "tests: unit under ASan+UBSan" ctest_label build/asan unit
 fi
 
 run_stage "build (fuzz)" bash -c 'cmake --preset fuzz >/dev/null && cmake --build --preset fuzz'
