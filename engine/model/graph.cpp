@@ -58,6 +58,12 @@ std::optional<std::vector<size_t>> topological_order(const Subgraph& subgraph) {
     return order;
 }
 
+std::string format_dims(const std::vector<int32_t>& dims) {
+    std::string text = "[";
+    for (size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
+    return text + "]";
+}
+
 std::optional<uint64_t> element_count(const std::vector<int32_t>& shape) {
     uint64_t count = 1;
     for (int32_t d : shape) {

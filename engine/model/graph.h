@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/dtype.h"
@@ -42,6 +43,9 @@ SizeStats size_stats(const Model& model);
 
 // Operator name -> number of uses, over all subgraphs.
 std::map<std::string, size_t> op_histogram(const Model& model);
+
+// "[1, -1, 3]": how shapes appear in dumps, reports and messages.
+std::string format_dims(const std::vector<int32_t>& dims);
 
 // Number of elements described by a shape; nullopt on negative dims or overflow past 2^62.
 std::optional<uint64_t> element_count(const std::vector<int32_t>& shape);

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <sstream>
 
+#include "model/graph.h"
+
 namespace litelab {
 namespace {
 
@@ -50,12 +52,6 @@ std::string data_preview(DType type, std::span<const uint8_t> data) {
     }
     if (count > kMaxPreviewElements) text += "...";
     return text + "]";
-}
-
-std::string join_dims(const std::vector<int32_t>& dims) {
-    std::string text;
-    for (size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
-    return text;
 }
 
 template <class T, class Format>
@@ -151,9 +147,9 @@ private:
         const Tensor& t = model_.subgraphs[subgraph].tensors[index];
         out_ << "  " << tensor_ref(static_cast<int32_t>(index), subgraph) << "(" << t.name << ") ";
         if (t.shape_signature)
-            out_ << "shape_signature:[" << join_dims(*t.shape_signature) << "]";
+            out_ << "shape_signature:" << format_dims(*t.shape_signature);
         else
-            out_ << "shape:[" << join_dims(t.shape) << "]";
+            out_ << "shape:" << format_dims(t.shape);
         out_ << ", type:" << dtype_name(t.type);
         const auto data = model_.tensor_data(t);
         if (t.buffer != 0 && !data.empty()) {

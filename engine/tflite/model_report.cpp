@@ -178,19 +178,13 @@ std::string model_json(const Model& model, const ReportContext& context) {
 
 namespace {
 
-std::string dims_text(const std::vector<int32_t>& dims) {
-    std::string text = "[";
-    for (size_t i = 0; i < dims.size(); ++i) text += (i ? ", " : "") + std::to_string(dims[i]);
-    return text + "]";
-}
-
 std::string io_line(const Model& model, int32_t index, bool input) {
     const Tensor& t = model.subgraphs[0].tensors[static_cast<size_t>(index)];
     std::ostringstream line;
     line << "  T#" << index << " " << t.name;
     const std::string sig = signature_name(model, index, input);
     if (!sig.empty() && sig != t.name) line << " ('" << sig << "')";
-    line << " " << lower(dtype_name(t.type)) << " " << dims_text(t.signature_or_shape());
+    line << " " << lower(dtype_name(t.type)) << " " << format_dims(t.signature_or_shape());
     if (t.quantization && !t.quantization->scale.empty()) {
         const auto& q = *t.quantization;
         if (q.per_axis()) {

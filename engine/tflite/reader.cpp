@@ -16,17 +16,6 @@ namespace {
 // Tensors larger than this cannot be real (and their sizes would overflow downstream maths).
 constexpr uint64_t kMaxTensorBytes = uint64_t{1} << 40;
 
-std::string format_shape(const flatbuffers::Vector<int32_t>* dims) {
-    std::string text = "[";
-    if (dims != nullptr) {
-        for (flatbuffers::uoffset_t i = 0; i < dims->size(); ++i) {
-            if (i > 0) text += ", ";
-            text += std::to_string(dims->Get(i));
-        }
-    }
-    return text + "]";
-}
-
 template <class T>
 std::vector<T> to_vector(const flatbuffers::Vector<T>* v) {
     if (v == nullptr) return {};
@@ -193,18 +182,18 @@ Status Converter::convert_tensor(const tflite::Tensor& src, const std::string& w
     if (src.shape_signature() != nullptr) {
         dst.shape_signature = to_vector(src.shape_signature());
         if (dst.shape_signature->size() != dst.shape.size())
-            warn(label + " shape_signature " + format_shape(src.shape_signature()) + " and shape " +
-                 format_shape(src.shape()) + " differ in rank");
+            warn(label + " shape_signature " + format_dims(*dst.shape_signature) + " and shape " +
+                 format_dims(dst.shape) + " differ in rank");
     }
     const auto elements = element_count(dst.shape);
     if (!elements)
-        return invalid(label + " has an invalid shape " + format_shape(src.shape()) +
+        return invalid(label + " has an invalid shape " + format_dims(dst.shape) +
                        (std::any_of(dst.shape.begin(), dst.shape.end(), [](int32_t d) { return d < 0; })
                             ? " (negative dimension)"
                             : " (too many elements)"));
     const auto bytes = dtype_storage_bytes(dst.type, *elements);
     if (bytes && *bytes > kMaxTensorBytes)
-        return invalid(label + " shape " + format_shape(src.shape()) + " describes " + std::to_string(*bytes) +
+        return invalid(label + " shape " + format_dims(dst.shape) + " describes " + std::to_string(*bytes) +
                        " bytes, more than any real tensor");
 
     dst.buffer = src.buffer();
@@ -235,7 +224,7 @@ Status Converter::convert_tensor(const tflite::Tensor& src, const std::string& w
 
     const size_t data_size = out_.model.buffers[dst.buffer].data.size();
     if (data_size > 0 && bytes && !dst.sparsity && *bytes != data_size)
-        return invalid(label + " shape " + format_shape(src.shape()) + " of " + std::string(dtype_name(dst.type)) +
+        return invalid(label + " shape " + format_dims(dst.shape) + " of " + std::string(dtype_name(dst.type)) +
                        " needs " + std::to_string(*bytes) + " bytes, but buffer " + std::to_string(dst.buffer) +
                        " holds " + std::to_string(data_size));
 
