@@ -249,19 +249,32 @@ Status check_model_is_writable(const Model& model) {
     return Status::success();
 }
 
-}  // namespace
+// The flatbuffer, and where each external buffer's data goes after it (offsets[i] == 0: the
+// buffer is empty or inline). The detached buffer is ours to patch in place.
+struct FileLayout {
+    fb::DetachedBuffer head;
+    std::vector<uint64_t> offsets;
+};
 
-Result<std::vector<uint8_t>> serialize_tflite(const Model& model, const WriteOptions& options) {
+Result<FileLayout> lay_out(const Model& model, const WriteOptions& options) {
     LITELAB_TRY(check_model_is_writable(model));
     const bool external = wants_external_buffers(model, options);
     fb::FlatBufferBuilder fbb(1 << 16);
     build_flatbuffer(fbb, model, external);
-    std::vector<uint8_t> bytes(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
-    if (!external) return bytes;
-    const auto offsets = place_external_buffers(bytes.data(), bytes.size(), model);
-    for (size_t i = 0; i < model.buffers.size(); ++i) {
-        if (offsets[i] == 0) continue;
-        bytes.resize(offsets[i], 0);
+    FileLayout layout{fbb.Release(), std::vector<uint64_t>(model.buffers.size(), 0)};
+    if (external) layout.offsets = place_external_buffers(layout.head.data(), layout.head.size(), model);
+    return layout;
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> serialize_tflite(const Model& model, const WriteOptions& options) {
+    auto layout = lay_out(model, options);
+    if (!layout) return layout.error();
+    std::vector<uint8_t> bytes(layout->head.data(), layout->head.data() + layout->head.size());
+    for (size_t i = 0; i < layout->offsets.size(); ++i) {
+        if (layout->offsets[i] == 0) continue;
+        bytes.resize(layout->offsets[i], 0);
         const auto data = model.buffers[i].data.span();
         bytes.insert(bytes.end(), data.begin(), data.end());
     }
@@ -269,25 +282,14 @@ Result<std::vector<uint8_t>> serialize_tflite(const Model& model, const WriteOpt
 }
 
 Status write_tflite_file(const Model& model, const std::string& path, const WriteOptions& options) {
-    auto named = [&](const Error& e) { return Error{e.code, path + ": " + e.message}; };
-    if (auto status = check_model_is_writable(model); !status) return named(status.error());
-    const bool external = wants_external_buffers(model, options);
-    fb::FlatBufferBuilder fbb(1 << 16);
-    build_flatbuffer(fbb, model, external);
-
+    auto layout = lay_out(model, options);
+    if (!layout) return Error{layout.error().code, path + ": " + layout.error().message};
     auto file = AtomicFile::create(path);
     if (!file) return file.error();
-    if (!external) {
-        LITELAB_TRY(file->write({fbb.GetBufferPointer(), fbb.GetSize()}));
-        return file->commit();
-    }
-    // Patch a copy of the flatbuffer: the builder's memory is read-only from here on.
-    std::vector<uint8_t> head(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
-    const auto offsets = place_external_buffers(head.data(), head.size(), model);
-    LITELAB_TRY(file->write(head));
-    for (size_t i = 0; i < model.buffers.size(); ++i) {
-        if (offsets[i] == 0) continue;
-        LITELAB_TRY(file->write_sparse(std::vector<uint8_t>(offsets[i] - file->position(), 0)));
+    LITELAB_TRY(file->write({layout->head.data(), layout->head.size()}));
+    for (size_t i = 0; i < layout->offsets.size(); ++i) {
+        if (layout->offsets[i] == 0) continue;
+        LITELAB_TRY(file->write_sparse(std::vector<uint8_t>(layout->offsets[i] - file->position(), 0)));
         LITELAB_TRY(file->write_sparse(model.buffers[i].data.span()));
     }
     return file->commit();
