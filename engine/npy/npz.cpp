@@ -41,28 +41,32 @@ struct ZipError {
 
 constexpr std::string_view kSuffix = ".npy";
 constexpr size_t kChunk = size_t{1} << 20;
-// Deflate cannot expand more than ~1032:1; beyond that, memory is not reserved up front.
-constexpr uint64_t kDeflateMaxRatio = 1032;
+// Memory reserved up front for a member, so a header that lies about a huge size costs little;
+// a member really that large grows its buffer as it is read.
+constexpr uint64_t kMaxReserve = uint64_t{64} << 20;
 
 std::string member(std::string_view name) { return "member '" + one_line(std::string(name)) + "'"; }
 
 // Reads one member completely, so that libzip verifies its CRC, and checks its size.
-Result<std::vector<uint8_t>> read_member(zip_t* archive, zip_uint64_t index, const zip_stat_t& stat,
-                                         uint64_t archive_size) {
+Result<std::vector<uint8_t>> read_member(zip_t* archive, zip_uint64_t index, const zip_stat_t& stat) {
     const std::string label = member(stat.name);
     ZipFile file(zip_fopen_index(archive, index, 0));
-    if (!file) return make_error(ErrorCode::kFormat, label + ": " + zip_error_strerror(zip_get_error(archive)));
+    if (!file)
+        return make_error(ErrorCode::kFormat,
+                          label + ": cannot be read (" + zip_error_strerror(zip_get_error(archive)) + ")");
 
     std::vector<uint8_t> bytes;
-    bytes.reserve(std::min(stat.size, archive_size * kDeflateMaxRatio + kChunk));
+    bytes.reserve(std::min(stat.size, kMaxReserve));
     while (true) {
         // Ask for one byte more than declared, so a member that decodes to more is caught.
-        const uint64_t wanted = std::min<uint64_t>(kChunk, stat.size + 1 - bytes.size());
+        const uint64_t remaining = stat.size - bytes.size();
+        const uint64_t wanted = remaining >= kChunk ? kChunk : remaining + 1;
         const size_t start = bytes.size();
         bytes.resize(start + wanted);
         const zip_int64_t got = zip_fread(file.get(), bytes.data() + start, wanted);
         if (got < 0)
-            return make_error(ErrorCode::kFormat, label + ": " + zip_error_strerror(zip_file_get_error(file.get())));
+            return make_error(ErrorCode::kFormat,
+                              label + ": damaged data (" + zip_error_strerror(zip_file_get_error(file.get())) + ")");
         bytes.resize(start + static_cast<size_t>(got));
         if (got == 0) break;
         if (bytes.size() > stat.size)
@@ -146,7 +150,7 @@ Result<std::vector<NpzEntry>> decode_npz(std::span<const uint8_t> bytes, uint64_
             return make_error(ErrorCode::kUnsupported, member(name) + ": declares " + std::to_string(stat.size) +
                                                            " bytes, more than the " + std::to_string(max_member_bytes) +
                                                            " LiteLab reads from one member");
-        auto data = read_member(archive.get(), index, stat, bytes.size());
+        auto data = read_member(archive.get(), index, stat);
         if (!data) return data.error();
         auto array = decode_npy(*data);
         if (!array) return make_error(array.error().code, member(name) + ": " + array.error().message);
