@@ -19,7 +19,12 @@ std::optional<std::string> numpy_unavailable() {
     static const std::optional<std::string> reason = []() -> std::optional<std::string> {
         const auto result = run_process({python(), "-c", "import numpy"}, 60);
         if (result.exit_code == 0) return std::nullopt;
-        return python() + " cannot import numpy (install python3-numpy): " + result.err;
+        // The last line of the traceback says why ("No module named 'numpy'").
+        std::string why = result.err;
+        while (!why.empty() && why.back() == '\n') why.pop_back();
+        why = why.substr(why.rfind('\n') + 1);
+        if (why.empty()) why = "exit code " + std::to_string(result.exit_code);
+        return python() + " cannot import numpy (install python3-numpy): " + why;
     }();
     return reason;
 }
