@@ -30,7 +30,7 @@ Status gather(const GatherPlan& p, const uint8_t* params, const Index* indices, 
             for (int64_t i = 0; i < p.picks; ++i) {
                 const auto index = static_cast<int64_t>(batch_indices[i]);
                 if (index < 0 || index >= p.axis_size)
-                    return make_error(ErrorCode::kInvalid, "gather index " + std::to_string(index) +
+                    return make_error(ErrorCode::kInvalid, "index " + std::to_string(index) +
                                                                " outside [0, " + std::to_string(p.axis_size) + ")");
                 if (inner) std::memcpy(out, base + index * p.inner_bytes, inner);
                 out += inner;
