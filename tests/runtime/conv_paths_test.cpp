@@ -1,0 +1,161 @@
+// CONV_2D's im2col + GEMM path against the reference loops on random shapes (strides,
+// dilations, padding, batches, 1x1 filters): the same integers for int8, uint8 and hybrid,
+// float within 1e-5 relative; and the same bytes whatever the thread count.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "conv_test_helpers.h"
+
+namespace litelab::conv_test {
+namespace {
+
+using conv::ConvPath;
+
+struct RandomConv {
+    int batches, height, width, in_c, out_c, filter_h, filter_w, stride_h, stride_w, dilation_h, dilation_w;
+    tflite::Padding padding;
+    tflite::ActivationFunctionType activation;
+    int out_h, out_w;
+};
+
+int out_size(tflite::Padding padding, int in, int filter, int stride, int dilation) {
+    const int effective = (filter - 1) * dilation + 1;
+    return padding == tflite::Padding_SAME ? (in + stride - 1) / stride : (in + stride - effective) / stride;
+}
+
+RandomConv random_conv(std::mt19937& rng) {
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    for (;;) {
+        RandomConv c{};
+        c.batches = pick(1, 2);
+        c.height = pick(1, 12);
+        c.width = pick(1, 12);
+        c.in_c = pick(1, 19);
+        c.out_c = pick(1, 21);
+        c.filter_h = pick(1, 4);
+        c.filter_w = pick(1, 4);
+        c.stride_h = pick(1, 3);
+        c.stride_w = pick(1, 3);
+        c.dilation_h = pick(1, 2);
+        c.dilation_w = pick(1, 2);
+        c.padding = pick(0, 1) ? tflite::Padding_SAME : tflite::Padding_VALID;
+        c.activation = std::array{tflite::ActivationFunctionType_NONE, tflite::ActivationFunctionType_RELU,
+                                  tflite::ActivationFunctionType_RELU6}[static_cast<size_t>(pick(0, 2))];
+        c.out_h = out_size(c.padding, c.height, c.filter_h, c.stride_h, c.dilation_h);
+        c.out_w = out_size(c.padding, c.width, c.filter_w, c.stride_w, c.dilation_w);
+        if (c.out_h > 0 && c.out_w > 0) return c;
+    }
+}
+
+Model conv_model(const RandomConv& c, DType in_type, DType weight_type, std::optional<Quantization> in_q,
+                 std::optional<Quantization> w_q, std::optional<Quantization> out_q, std::mt19937& rng) {
+    const auto weights = static_cast<size_t>(c.out_c * c.filter_h * c.filter_w * c.in_c);
+    const std::vector<int32_t> filter_shape = {c.out_c, c.filter_h, c.filter_w, c.in_c};
+    Operand filter;
+    Operand bias;
+    if (weight_type == DType::kFloat32) {
+        filter = constant(weight_type, filter_shape, random_values<float>(rng, weights, -1, 1));
+    } else if (weight_type == DType::kInt8) {
+        filter = constant(weight_type, filter_shape, random_values<int8_t>(rng, weights, -127, 127), w_q);
+    } else {
+        filter = constant(weight_type, filter_shape, random_values<uint8_t>(rng, weights, 0, 255), w_q);
+    }
+    const auto channels = static_cast<size_t>(c.out_c);
+    if (in_type == DType::kFloat32) {
+        bias = constant(DType::kFloat32, {c.out_c}, random_values<float>(rng, channels, -1, 1));
+    } else {
+        bias = constant(DType::kInt32, {c.out_c}, random_values<int32_t>(rng, channels, -2000, 2000));
+    }
+    return single_op(tflite::BuiltinOperator_CONV_2D,
+                     {activation(in_type, {c.batches, c.height, c.width, c.in_c}, in_q), filter, bias},
+                     activation(in_type, {c.batches, c.out_h, c.out_w, c.out_c}, out_q),
+                     conv_options(c.padding, c.stride_h, c.stride_w, c.activation, c.dilation_h, c.dilation_w));
+}
+
+std::vector<uint8_t> random_input(const RandomConv& c, DType type, std::mt19937& rng) {
+    const auto n = static_cast<size_t>(c.batches * c.height * c.width * c.in_c);
+    switch (type) {
+        case DType::kFloat32: return bytes_of(random_values<float>(rng, n, -1, 1));
+        case DType::kInt8: return bytes_of(random_values<int8_t>(rng, n, -128, 127));
+        default: return bytes_of(random_values<uint8_t>(rng, n, 0, 255));
+    }
+}
+
+std::string describe(const RandomConv& c) {
+    return "batch " + std::to_string(c.batches) + " " + std::to_string(c.height) + "x" + std::to_string(c.width) + "x" +
+           std::to_string(c.in_c) + " -> " + std::to_string(c.out_c) + ", filter " + std::to_string(c.filter_h) + "x" +
+           std::to_string(c.filter_w) + ", stride " + std::to_string(c.stride_h) + "," + std::to_string(c.stride_w) +
+           ", dilation " + std::to_string(c.dilation_h) + "," + std::to_string(c.dilation_w) +
+           (c.padding == tflite::Padding_SAME ? ", SAME" : ", VALID");
+}
+
+constexpr int kTrials = 40;
+
+TEST(Conv2dPaths, FloatGemmMatchesReference) {
+    std::mt19937 rng(11);
+    for (int trial = 0; trial < kTrials; ++trial) {
+        const RandomConv c = random_conv(rng);
+        const Model m = conv_model(c, DType::kFloat32, DType::kFloat32, {}, {}, {}, rng);
+        const auto input = random_input(c, DType::kFloat32, rng);
+        const auto reference = run_as<float>(m, {input}, ConvPath::kReference);
+        const auto fast = run_as<float>(m, {input}, ConvPath::kFast);
+        ASSERT_EQ(reference.size(), fast.size());
+        for (size_t i = 0; i < fast.size(); ++i)
+            ASSERT_NEAR(fast[i], reference[i], 1e-5 * std::max(1.0f, std::abs(reference[i])))
+                << describe(c) << " element " << i;
+        // Tiles, not threads, decide the summation order.
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), bytes_of(fast)) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kReference, 2), bytes_of(reference)) << describe(c);
+    }
+}
+
+TEST(Conv2dPaths, Int8GemmGivesTheReferenceIntegers) {
+    std::mt19937 rng(12);
+    for (int trial = 0; trial < kTrials; ++trial) {
+        const RandomConv c = random_conv(rng);
+        std::vector<float> scales;
+        for (int oc = 0; oc < c.out_c; ++oc) scales.push_back(0.002f + 0.001f * static_cast<float>(oc % 5));
+        const Quantization weights = trial % 2 ? channel_quant(scales, 0) : quant(0.003f, 0);
+        const Model m = conv_model(c, DType::kInt8, DType::kInt8, quant(0.05f, -7), weights, quant(0.08f, 5), rng);
+        const auto input = random_input(c, DType::kInt8, rng);
+        const auto reference = run(m, {input}, ConvPath::kReference);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast), reference) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), reference) << describe(c);
+    }
+}
+
+TEST(Conv2dPaths, Uint8GemmGivesTheReferenceIntegers) {
+    std::mt19937 rng(13);
+    for (int trial = 0; trial < kTrials; ++trial) {
+        const RandomConv c = random_conv(rng);
+        const Model m = conv_model(c, DType::kUInt8, DType::kUInt8, quant(0.05f, 120), quant(0.004f, 131),
+                                   quant(0.1f, 128), rng);
+        const auto input = random_input(c, DType::kUInt8, rng);
+        const auto reference = run(m, {input}, ConvPath::kReference);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast), reference) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 2), reference) << describe(c);
+    }
+}
+
+TEST(Conv2dPaths, HybridGemmGivesTheReferenceResults) {
+    std::mt19937 rng(14);
+    for (int trial = 0; trial < kTrials; ++trial) {
+        const RandomConv c = random_conv(rng);
+        std::vector<float> scales;
+        for (int oc = 0; oc < c.out_c; ++oc) scales.push_back(0.01f + 0.002f * static_cast<float>(oc % 3));
+        // Odd trials per channel (asymmetric inputs), even ones per tensor (symmetric).
+        const Quantization weights = trial % 2 && c.out_c > 1 ? channel_quant(scales, 0) : quant(0.01f, 0);
+        const Model m = conv_model(c, DType::kFloat32, DType::kInt8, {}, weights, {}, rng);
+        const auto input = random_input(c, DType::kFloat32, rng);
+        const auto reference = run(m, {input}, ConvPath::kReference);
+        // Integer sums are exact, the float epilogue is the same code: identical bytes.
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast), reference) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), reference) << describe(c);
+    }
+}
+
+}  // namespace
+}  // namespace litelab::conv_test
