@@ -38,11 +38,11 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
                 }
                 inline_value = args[++i];
             }
-            if (values_.count(arg)) {
+            if (values_.count(arg) && !repeatable_.count(arg)) {
                 error_ = arg + " given twice";
                 return false;
             }
-            values_[arg] = *inline_value;
+            values_[arg].push_back(*inline_value);
         } else {
             error_ = "unknown option " + arg;
             return false;
@@ -54,7 +54,12 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
 std::optional<std::string> CommandLine::value(const std::string& option) const {
     const auto it = values_.find(option);
     if (it == values_.end()) return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> CommandLine::values(const std::string& option) const {
+    const auto it = values_.find(option);
+    return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace litelab::cli

@@ -16,6 +16,7 @@ Inspect, convert, quantize and evaluate TensorFlow Lite models.
 Commands:
   inspect MODEL.tflite     print the model in TFLite Analyzer format (--json, --summary, --quant)
   convert IN -o OUT        rewrite a model through LiteLab's reader and writer
+  run MODEL -o OUT.npz     run the model on .npy/.npz or random inputs, write the outputs
   demo-model -o OUT        write LiteLab's built-in demo model (a small keyword-spotting CNN)
 
 Run 'litelab COMMAND --help' for the options of a command.
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     if (command == "inspect") return run_inspect(args);
     if (command == "convert") return run_convert(args);
     if (command == "demo-model") return run_demo_model(args);
+    if (command == "run") return run_run(args);
     print_error("unknown command '" + command + "' (see 'litelab --help')");
     return kExitUsage;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,13 @@ std::string describe(size_t i, const std::string& name) { return "input " + std:
 
 std::string shape_text(const std::vector<int64_t>& shape) { return format_npy_shape(shape); }
 
+// 0.0244801, not std::to_string's 0.024480.
+std::string format_number(float value) {
+    std::ostringstream s;
+    s << value;
+    return s.str();
+}
+
 bool supported_array_type(DType type) { return npy_item_size(type) > 0; }
 
 // Converts `data` to the input's type: exact types pass, float64 -> float32 is cast (noted),
@@ -78,7 +86,7 @@ Result<NdArray> convert_input(NdArray data, const Tensor& tensor, const std::str
         const auto zero_point = static_cast<int32_t>(q->zero_point.empty() ? 0 : q->zero_point[0]);
         if (!options.quantize_inputs)
             return make_error(ErrorCode::kUsage, label + ": " + types + "; pass --quantize-inputs to quantize it (scale " +
-                                                     std::to_string(scale) + ", zero point " + std::to_string(zero_point) + ")");
+                                                     format_number(scale) + ", zero point " + std::to_string(zero_point) + ")");
         const ActivationRange range = integer_type_range(tensor.type);
         NdArray out;
         out.dtype = tensor.type;
@@ -91,7 +99,7 @@ Result<NdArray> convert_input(NdArray data, const Tensor& tensor, const std::str
             else out.values<int16_t>()[i] = static_cast<int16_t>(v);
         }
         notes.push_back(label + ": " + numpy_name(data.dtype) + " data quantized to " + numpy_name(tensor.type) +
-                        " with scale " + std::to_string(scale) + " and zero point " + std::to_string(zero_point));
+                        " with scale " + format_number(scale) + " and zero point " + std::to_string(zero_point));
         return out;
     }
     return make_error(ErrorCode::kUsage, label + ": " + types);

@@ -25,6 +25,7 @@ const KernelRegistry& KernelRegistry::builtin() {
         register_shape_kernels(r);
         register_layout_kernels(r);
         register_recurrent_kernels(r);
+        register_compare_kernels(r);
         register_control_flow_kernels(r);
         return r;
     }();

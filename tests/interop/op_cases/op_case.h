@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model.h"
@@ -30,6 +31,9 @@ struct OpCase {
     // Integer outputs: at least this fraction exactly equal, and every element within max_int_diff.
     double exact_fraction = 0.99;
     int max_int_diff = 1;
+    // Peers known to compute this case wrongly, with the reason (e.g. Arm NN's quantized PAD):
+    // they still run and their result is printed, but it does not decide the test.
+    std::vector<std::pair<std::string, std::string>> unreliable_peers;
     // Set when no peer can run this case (with the reason): the test then only checks that
     // LiteLab runs it, and says so.
     std::optional<std::string> no_peer_reason;
