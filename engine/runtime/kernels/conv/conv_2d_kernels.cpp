@@ -72,7 +72,8 @@ template <class In, class W, class Acc, class Bias>
 std::unique_ptr<OpKernel> quantized_conv(PrepareContext& ctx, const Conv2dSetup& setup, Requantization rq) {
     const ConvShape s = setup.shape;
     const int32_t input_offset = -ctx.input(0).quant.zero_point0();
-    const int32_t filter_offset = std::is_same_v<W, uint8_t> ? -ctx.input(1).quant.zero_point0() : 0;
+    // Not const: a constant zero (int8 weights) would need no capture, and clang says so.
+    int32_t filter_offset = std::is_same_v<W, uint8_t> ? -ctx.input(1).quant.zero_point0() : 0;
     // The GEMM multiplies int16 pairs into int32: 8-bit activations only (16x8 needs int64 sums).
     constexpr bool kGemmable = sizeof(In) == 1 && std::is_same_v<Acc, int32_t>;
     const bool fast = kGemmable && s.groups() == 1 && ctx.is_constant(1) && use_fast_path(multiply_accumulates(s));

@@ -85,7 +85,8 @@ std::unique_ptr<OpKernel> quantized_transpose(const PrepareContext& ctx, const T
     const Requantization rq =
         conv_requantization(ctx.input(kInput), ctx.input(kWeights), ctx.output(0), d.shape.out_c, d.activation);
     const int32_t input_offset = -ctx.input(kInput).quant.zero_point0();
-    const int32_t filter_offset = std::is_same_v<W, uint8_t> ? -ctx.input(kWeights).quant.zero_point0() : 0;
+    // Not const: a constant zero (int8 weights) would need no capture, and clang says so.
+    int32_t filter_offset = std::is_same_v<W, uint8_t> ? -ctx.input(kWeights).quant.zero_point0() : 0;
     return make_kernel([d, rq, input_offset, filter_offset](const OpContext& c) -> Status {
         const ConvShape& s = d.shape;
         const In* input = c.input<In>(kInput);
