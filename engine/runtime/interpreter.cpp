@@ -156,7 +156,9 @@ void Execution::reset_variables() {
             if (info.storage != TensorStorage::kVariable) continue;
             uint8_t* data = states_[s].data[t];
             const size_t bytes = info.bytes();
-            std::memset(data, 0, bytes);
+            // TFLite's ResetVariableTensor: zeros, except int8 state starts at its zero point.
+            const int fill = info.type == DType::kInt8 ? info.quant.zero_point0() : 0;
+            std::memset(data, fill, bytes);
             if (!info.constant.empty()) std::memcpy(data, info.constant.data(), std::min(bytes, info.constant.size()));
         }
     }

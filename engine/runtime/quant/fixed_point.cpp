@@ -17,11 +17,6 @@ QuantizedMultiplier quantize_multiplier(double real_multiplier) {
         shift = 0;
         q_fixed = 0;
     }
-    // Single rounding shifts by at most 30 to the left (31 - shift stays positive).
-    if (shift > 30) {
-        shift = 30;
-        q_fixed = (int64_t{1} << 31) - 1;
-    }
     return {static_cast<int32_t>(q_fixed), shift};
 }
 

@@ -30,16 +30,13 @@ inline int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
 }
 inline int32_t rounding_divide_by_pot(int32_t x, int exponent) { return gemmlowp::RoundingDivideByPOT(x, exponent); }
 
-// TFLite's MultiplyByQuantizedMultiplier in its single-rounding form (TFLITE_SINGLE_ROUNDING):
-// x * multiplier * 2^(shift - 31), rounded once, half up. This is what LiteRT, the classic
-// TFLite interpreter and Arm NN compute (checked on person_detect, where the double-rounding
-// form of TFLite's reference code is off by one in 0.2% of a depthwise layer's outputs).
+// TFLite's MultiplyByQuantizedMultiplier (double rounding, the reference arithmetic).
 inline int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift) {
-    const int total_shift = 31 - std::clamp(shift, -31, 30);
-    const int64_t round = int64_t{1} << (total_shift - 1);
-    const int64_t result = (static_cast<int64_t>(x) * multiplier + round) >> total_shift;
-    return static_cast<int32_t>(std::clamp<int64_t>(result, std::numeric_limits<int32_t>::min(),
-                                                    std::numeric_limits<int32_t>::max()));
+    const int left_shift = shift > 0 ? std::min(shift, 31) : 0;
+    const int right_shift = shift > 0 ? 0 : -shift;
+    // The left shift wraps like TFLite's (x * (1 << left_shift)) on two's complement hardware.
+    const auto shifted = static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
+    return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, multiplier), right_shift);
 }
 inline int32_t multiply_by_quantized_multiplier(int32_t x, QuantizedMultiplier m) {
     return multiply_by_quantized_multiplier(x, m.multiplier, m.shift);
@@ -48,13 +45,14 @@ inline int32_t multiply_by_quantized_multiplier(int32_t x, QuantizedMultiplier m
 // The 64-bit accumulator variant used by 16x8 kernels (the multiplier reduced to 16 bits).
 int32_t multiply_by_quantized_multiplier(int64_t x, int32_t multiplier, int shift);
 
-// TFLite's ...SmallerThanOneExp / ...GreaterThanOne: with single rounding both are the plain
-// multiply (the shift's sign is known, nothing else changes).
+// TFLite's ...SmallerThanOneExp / ...GreaterThanOne: the multiplier's shift is known to be <= 0
+// (or >= 0), as kernels that precompute a left shift use them.
 inline int32_t multiply_by_quantized_multiplier_smaller_than_one_exp(int32_t x, int32_t multiplier, int left_shift) {
-    return multiply_by_quantized_multiplier(x, multiplier, left_shift);
+    return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(x, multiplier), -left_shift);
 }
 inline int32_t multiply_by_quantized_multiplier_greater_than_one(int32_t x, int32_t multiplier, int left_shift) {
-    return multiply_by_quantized_multiplier(x, multiplier, left_shift);
+    return saturating_rounding_doubling_high_mul(static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift),
+                                                 multiplier);
 }
 
 // The integer range a fused activation leaves for an output of this type and quantization
