@@ -62,9 +62,8 @@ TEST(TransposeConv, Int8PerChannel) {
 }
 
 TEST(TransposeConv, Uint8SubtractsBothZeroPoints) {
-    // (130 - 128) * (90 - 100) + 3 = -17, multiplier 0.25 / 0.5 = 2^30 * 2^-31 with no shift:
-    // the rounding doubling high multiply takes -8.5 up to -8 (only the shift rounds away from
-    // zero); + 50.
+    // (130 - 128) * (90 - 100) + 3 = -17, multiplier 0.25 / 0.5: -8.5 rounds half up to -8;
+    // + 50.
     const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
                               {output_shape({1, 1, 1, 1}),
                                constant(DType::kUInt8, {1, 1, 1, 1}, std::vector<uint8_t>{90}, quant(0.25f, 100)),
