@@ -113,11 +113,11 @@ TEST(ReduceKernels, MeanInt32Truncates) {
 }
 
 TEST(ReduceKernels, MeanInt8RescalesWithTheCountInTheMultiplier) {
-    // in: scale 0.5, zero point -1; out: scale 0.25, zero point 2. Real multiplier 2 = 2^30 * 2^(2-31);
-    // n = 4 moves two bits of shift into the multiplier: (2^30 << 2) / 4 = 2^30, shift 0.
+    // in: scale 0.5, zero point -1; out: scale 0.25, zero point 2; n = 4: one multiplier for
+    // 0.5 / 0.25 / 4 = 0.5, rounded once, half up.
     //   [1, 2, 4, 7]:     centred sum 14 + 4 = 18, 18 / 2 = 9, + 2 = 11
     //   [1, 2, 4, 6]:     17 / 2 = 8.5 rounds up to 9 -> 11
-    //   [-5, -5, -5, -6]: -17 / 2 = -8.5 rounds up to -8 (gemmlowp's nudge) -> -6
+    //   [-5, -5, -5, -6]: -17 / 2 = -8.5 rounds up to -8 -> -6
     const Spec in{DType::kInt8, quant(0.5f, -1)};
     const Spec out{DType::kInt8, quant(0.25f, 2)};
     auto r = reduce<int8_t>(tflite::BuiltinOperator_MEAN, reducer(false), in, {3, 4},

@@ -1,6 +1,6 @@
 // MEAN, SUM and REDUCE_MAX over constant axes (TFLite's reduce.cc; the arithmetic of
-// reference/reduce.h). Quantized MEAN and rescaling SUM fold the element count into the
-// requantization multiplier as QuantizedMeanOrSum does; an 8-bit SUM whose output shares the
+// reference/reduce.h). Quantized MEAN and rescaling SUM requantize one integer sum per output
+// (see SumRequantization for the two roundings LiteRT uses); an 8-bit SUM whose output shares the
 // input's quantization adds the raw values in the tensor type (wrapping), as TFLite does; int16
 // SUM and every REDUCE_MAX need that shared quantization.
 #include <algorithm>
@@ -74,44 +74,77 @@ std::unique_ptr<OpKernel> integer_mean(PrepareContext& ctx, const ReducePlan& pl
     });
 }
 
-// QuantizedMeanOrSum: an int32 sum of raw values, the input zero point taken out once per
-// output, then one requantization; for MEAN the multiplier also divides by the element count.
-template <class T>
-std::unique_ptr<OpKernel> quantized_mean_or_sum(PrepareContext& ctx, const ReducePlan& plan, bool mean) {
-    const TensorInfo& in = ctx.input(0);
-    const TensorInfo& out = ctx.output(0);
-    const double real_multiplier = static_cast<double>(in.quant.scale0()) / static_cast<double>(out.quant.scale0());
-    QuantizedMultiplier m = quantize_multiplier(real_multiplier);
-    const int64_t n = plan.reduced_elements;
+// How a centred integer sum (input zero point taken out) becomes an output value. LiteRT
+// computes the two quantized families differently, and so do we:
+//  - int8 and uint8 go to XNNPACK, which rounds sum * in_scale / (out_scale * n) once: the whole
+//    ratio, 1/n included, is one multiplier for the single-rounding multiply.
+//  - int16 runs TFLite's reference QuantizedMeanOrSum: the in/out ratio as a multiplier, 1/n
+//    folded into it by shifting (floor(log2 n) bits, capped), then the double-rounding
+//    MultiplyByQuantizedMultiplier of the default build. Single rounding disagrees with LiteRT
+//    there on a quarter of the outputs.
+struct SumRequantization {
+    QuantizedMultiplier multiplier;
+    bool double_rounding = false;
+
+    int32_t apply(int32_t centred) const {
+        if (!double_rounding) return multiply_by_quantized_multiplier(centred, multiplier);
+        const int left_shift = std::max(multiplier.shift, 0);
+        const int right_shift = std::max(-multiplier.shift, 0);
+        const auto shifted = static_cast<int32_t>(static_cast<uint32_t>(centred) << left_shift);
+        return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, multiplier.multiplier),
+                                      right_shift);
+    }
+};
+
+SumRequantization sum_requantization(const PrepareContext& ctx, int64_t n, bool mean) {
+    const double ratio =
+        static_cast<double>(ctx.input(0).quant.scale0()) / static_cast<double>(ctx.output(0).quant.scale0());
+    SumRequantization r;
+    if (ctx.input(0).type != DType::kInt16) {
+        r.multiplier = quantize_multiplier(mean && n > 0 ? ratio / static_cast<double>(n) : ratio);
+        return r;
+    }
+    r.double_rounding = true;
+    r.multiplier = quantize_multiplier(ratio);
     if (mean && n > 0) {
-        // 1/n joins the multiplier: as many bits of shift as n has (floor(log2 n)), capped so the
-        // shifted multiplier stays in 64 bits and the total shift stays >= -31.
+        // As many bits of shift as n has (floor(log2 n)), capped so the shifted multiplier stays
+        // in 64 bits and the total shift stays >= -31.
         int bits = 63 - std::countl_zero(static_cast<uint64_t>(n));
         bits = std::min(bits, 32);
-        bits = std::min(bits, 31 + m.shift);
-        m.multiplier = static_cast<int32_t>((static_cast<int64_t>(m.multiplier) << bits) / n);
-        m.shift -= bits;
+        bits = std::min(bits, 31 + r.multiplier.shift);
+        r.multiplier.multiplier = static_cast<int32_t>((static_cast<int64_t>(r.multiplier.multiplier) << bits) / n);
+        r.multiplier.shift -= bits;
     }
-    const int32_t input_zero_point = in.quant.zero_point0();
-    const int32_t output_zero_point = out.quant.zero_point0();
-    const ActivationRange range = integer_type_range(out.type);
+    return r;
+}
+
+// QuantizedMeanOrSum: an int32 sum of raw values, the input zero point taken out once per
+// output, then one requantization.
+template <class T>
+std::unique_ptr<OpKernel> quantized_mean_or_sum(PrepareContext& ctx, const ReducePlan& plan, bool mean) {
+    const int64_t n = plan.reduced_elements;
+    const SumRequantization requantization = sum_requantization(ctx, n, mean);
+    const int32_t input_zero_point = ctx.input(0).quant.zero_point0();
+    const int32_t output_zero_point = ctx.output(0).quant.zero_point0();
+    const ActivationRange range = integer_type_range(ctx.output(0).type);
     ctx.request_scratch(static_cast<size_t>(plan.output_elements) * sizeof(int32_t));
-    return make_kernel([plan, m, n, input_zero_point, output_zero_point, range](const OpContext& c) -> Status {
-        auto* sums = reinterpret_cast<int32_t*>(c.scratch().data());
-        std::fill(sums, sums + plan.output_elements, int32_t{0});
-        reduce_into(plan, c.input<T>(0), sums, [](int32_t a, T v) { return a + v; });
-        T* output = c.output<T>(0);
-        for (int64_t i = 0; i < plan.output_elements; ++i) {
-            if (n == 0) {
-                output[i] = T{0};
-                continue;
+    return make_kernel(
+        [plan, r = requantization, n, input_zero_point, output_zero_point, range](const OpContext& c) -> Status {
+            auto* sums = reinterpret_cast<int32_t*>(c.scratch().data());
+            std::fill(sums, sums + plan.output_elements, int32_t{0});
+            reduce_into(plan, c.input<T>(0), sums, [](int32_t a, T v) { return a + v; });
+            T* output = c.output<T>(0);
+            for (int64_t i = 0; i < plan.output_elements; ++i) {
+                if (n == 0) {
+                    output[i] = T{0};
+                    continue;
+                }
+                const auto centred = static_cast<int32_t>(sums[i] - int64_t{input_zero_point} * n);
+                const int64_t q = r.apply(centred) + output_zero_point;
+                output[i] = static_cast<T>(std::min<int64_t>(std::max<int64_t>(q, range.min), range.max));
             }
-            const auto centred = static_cast<int32_t>(sums[i] - int64_t{input_zero_point} * n);
-            const int32_t q = multiply_by_quantized_multiplier(centred, m) + output_zero_point;
-            output[i] = static_cast<T>(std::min(std::max(q, range.min), range.max));
-        }
-        return {};
-    });
+            return {};
+        });
 }
 
 Status check_quantized(const PrepareContext& ctx) {

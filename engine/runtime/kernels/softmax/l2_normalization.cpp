@@ -8,8 +8,8 @@
 #include <type_traits>
 
 #include "runtime/kernels/softmax/softmax.h"
-#include "runtime/kernels/softmax/softmax_math.h"
 #include "runtime/kernels/softmax/softmax_rows.h"
+#include "runtime/quant/inverse_sqrt.h"
 
 namespace litelab::softmax {
 

@@ -1,6 +1,6 @@
-// SOFTMAX over the last dimension (TFLite's activations.cc with reference/softmax.h):
-// float32; int8 -> int8/int16 and uint8 -> uint8/int16 with gemmlowp's fixed-point exp and
-// reciprocal; int16 -> int16 with the exp and 1/(1+x) lookup tables.
+// SOFTMAX over the last dimension (TFLite's activations.cc with reference/softmax.h): float32;
+// int8 -> int8 and uint8 -> uint8 with gemmlowp's fixed-point exp and reciprocal; int8/uint8 ->
+// int16 with LiteRT's float exp table; int16 -> int16 with the exp and 1/(1+x) lookup tables.
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -47,6 +47,7 @@ inline Fixed0 exp_of_difference(int32_t diff, QuantizedMultiplier scaling) {
     return gemmlowp::exp_on_negative_values(FixedDiff::FromRaw(rescaled));
 }
 
+// 8-bit to 8-bit: reference/softmax.h's fixed-point kernel.
 template <class In, class Out>
 std::unique_ptr<OpKernel> quantized_softmax(const SoftmaxRows& rows, QuantizedMultiplier scaling, int32_t diff_min) {
     return make_kernel([rows, scaling, diff_min](const OpContext& c) -> Status {
@@ -77,6 +78,38 @@ std::unique_ptr<OpKernel> quantized_softmax(const SoftmaxRows& rows, QuantizedMu
                 const int32_t unsaturated =
                     rounding_divide_by_pot((reciprocal * exp_of_difference(diff, scaling)).raw(), exponent);
                 y[i] = static_cast<Out>(std::clamp(unsaturated + kOutMin, kOutMin, kOutMax));
+            }
+        });
+        return {};
+    });
+}
+
+// 8-bit input, int16 output: LiteRT's optimized kernel (PopulateSoftmaxLookupTable and the
+// quantized optimized_ops::Softmax), which LiteRT and classic TFLite run. exp(beta * scale * (x -
+// max)) comes from a float table over the 256 possible differences, the row's sum in float, each
+// probability rounded once. The fixed-point reference differs from it by one step of 1/65536 on a
+// few percent of values near a rounding tie; at 8-bit outputs the two agree.
+template <class In>
+std::unique_ptr<OpKernel> table_softmax_to_int16(const SoftmaxRows& rows, float input_scale, float beta,
+                                                 float output_scale, int32_t output_zero_point) {
+    auto table = std::make_shared<std::array<float, 256>>();
+    const float step = -input_scale * beta;
+    for (int32_t d = 0; d <= 255; ++d) (*table)[static_cast<size_t>(255 - d)] = std::exp(step * static_cast<float>(d));
+    return make_kernel([rows, table, output_scale, output_zero_point](const OpContext& c) -> Status {
+        const In* in = c.input<In>(0);
+        int16_t* out = c.output<int16_t>(0);
+        for_each_row(rows, c.pool(), [&](int64_t r) {
+            const In* x = in + r * rows.depth;
+            int16_t* y = out + r * rows.depth;
+            const int32_t max = *std::max_element(x, x + rows.depth);
+            // exp of (x - max) sits at table[255 + x - max].
+            const float* shifted = table->data() + (255 - max);
+            float sum = 0.0f;
+            for (int32_t i = 0; i < rows.depth; ++i) sum += shifted[x[i]];
+            const float inverse = 1.0f / (sum * output_scale);
+            for (int32_t i = 0; i < rows.depth; ++i) {
+                const int32_t q = static_cast<int32_t>(std::round(shifted[x[i]] * inverse)) + output_zero_point;
+                y[i] = static_cast<int16_t>(std::clamp(q, -32768, 32767));
             }
         });
         return {};
@@ -150,15 +183,16 @@ Result<std::unique_ptr<OpKernel>> prepare_quantized_softmax(PrepareContext& ctx,
         return ctx.unsupported("output quantization other than scale 1/" +
                                std::string(eight_bit_out ? "256" : "65536") + " and zero point " +
                                std::to_string(out_min));
+    if (!eight_bit_out) {
+        if (in.type == DType::kInt8)
+            return table_softmax_to_int16<int8_t>(rows, in.quant.scale0(), beta, out.quant.scale0(), out_min);
+        return table_softmax_to_int16<uint8_t>(rows, in.quant.scale0(), beta, out.quant.scale0(), out_min);
+    }
     const QuantizedMultiplier scaling = softmax_input_scaling(beta, in.quant.scale0());
     if (scaling.shift < 0) return ctx.unsupported("beta times input scale below 2^-26");
     const int32_t diff_min = softmax_diff_min(scaling.shift);
-    if (in.type == DType::kInt8) {
-        if (eight_bit_out) return quantized_softmax<int8_t, int8_t>(rows, scaling, diff_min);
-        return quantized_softmax<int8_t, int16_t>(rows, scaling, diff_min);
-    }
-    if (eight_bit_out) return quantized_softmax<uint8_t, uint8_t>(rows, scaling, diff_min);
-    return quantized_softmax<uint8_t, int16_t>(rows, scaling, diff_min);
+    if (in.type == DType::kInt8) return quantized_softmax<int8_t, int8_t>(rows, scaling, diff_min);
+    return quantized_softmax<uint8_t, uint8_t>(rows, scaling, diff_min);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
-// Fixed-point pieces of TFLite's integer SOFTMAX, LOG_SOFTMAX and L2_NORMALIZATION that gemmlowp
+// Fixed-point pieces of TFLite's integer SOFTMAX and LOG_SOFTMAX that gemmlowp
 // does not provide (TFLite keeps them in kernels/internal/common.h and quantization_util.cc):
-// the reciprocal of a sum of exponentials, log(x) for x >= 1, 1/sqrt(x) as a multiplier, and the
-// input scalings that turn (x - max) into the Q5.26 values exp_on_negative_values expects.
+// the reciprocal of a sum of exponentials, log(x) for x >= 1, and the input scalings that turn
+// (x - max) into the Q5.26 values exp_on_negative_values expects.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +9,6 @@
 #include <gemmlowp/fixedpoint/fixedpoint.h>
 
 #include "runtime/quant/fixed_point.h"
-#include "runtime/quant/inverse_sqrt.h"
 
 namespace litelab::softmax {
 
