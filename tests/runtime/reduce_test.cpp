@@ -135,6 +135,18 @@ TEST(ReduceKernels, MeanUint8SameQuantizationRoundsHalfUp) {
     EXPECT_EQ(r->values<uint8_t>(), (std::vector<uint8_t>{130}));
 }
 
+TEST(ReduceKernels, MeanInt16RoundsTwiceLikeTheReference) {
+    // Scales 1 and 1, six elements: the reference folds 1/6 into the multiplier by two bits of shift,
+    // (2^30 << 2) / 6 = 715827882 (just under 2^32 / 6), and a right shift of 1. A sum of 9 is
+    // 2.9999999 before the shift, rounded to 3, then 1.5 rounded away from zero: 2 (one rounding of
+    // 9 * 715827882 / 2^32 = 1.4999999 would give 1). -9 gives -2 the same way.
+    const Spec q{DType::kInt16, quant(1.0f, 0)};
+    auto r = reduce<int16_t>(tflite::BuiltinOperator_MEAN, reducer(false), q, {2, 6},
+                             {2, 2, 2, 1, 1, 1, -2, -2, -2, -1, -1, -1}, {1}, q);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->values<int16_t>(), (std::vector<int16_t>{2, -2}));
+}
+
 TEST(ReduceKernels, SumInt32OverColumns) {
     const Spec s32{DType::kInt32, std::nullopt};
     auto r = reduce<int32_t>(tflite::BuiltinOperator_SUM, reducer(false), s32, {3, 2}, {1, 10, 2, 20, 3, 30}, {0}, s32);

@@ -96,6 +96,16 @@ TEST(SoftmaxKernels, Uint8ToInt16HalvesTwoEqualValues) {
     EXPECT_EQ(*r, (std::vector<int16_t>{0, 0}));
 }
 
+TEST(SoftmaxKernels, Uint8ToInt16UsesTheFloatTable) {
+    // One nat apart (scale 1/8, 8 steps): 1 / (1 + e) = 0.268941 and e / (1 + e) = 0.731059 of
+    // 65536 are 17625.4 and 47910.6, rounded and moved down by 32768.
+    const Spec in{DType::kUInt8, quant(0.125f, 0)};
+    const Spec out{DType::kInt16, quant(1.0f / 65536, -32768)};
+    auto r = run<int16_t, uint8_t>(tflite::BuiltinOperator_SOFTMAX, softmax_options(1.0f), in, {1, 2}, {0, 8}, out);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(*r, (std::vector<int16_t>{-15143, 15143}));
+}
+
 TEST(SoftmaxKernels, Uint8TwoValuesOneNatApart) {
     // scale 1/8, 8 steps apart: exp(-1) / (1 + exp(-1)) = 0.26894 -> 68.85 -> 69 of 256; 187 for the other.
     const Spec in{DType::kUInt8, quant(0.125f, 0)};
