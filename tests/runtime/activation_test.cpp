@@ -170,12 +170,21 @@ TEST(ActivationLeakyRelu, FloatScalesNegatives) {
     expect_near_all(run<float>(model, std::vector<float>{-5.0f, -1.0f, 0.0f, 2.0f}), {-1.0f, -0.2f, 0.0f, 2.0f}, 1e-7f);
 }
 
-TEST(ActivationLeakyRelu, Int8RoundsHalfAwayFromZero) {
-    // alpha 1/4 on the same scale: -10 -> -2.5 -> -3, -4 -> -1, -6 -> -1.5 -> -2.
+TEST(ActivationLeakyRelu, Int8UsesXnnpackEightBitMultipliers) {
+    // Same scales, alpha 1/4: XNNPACK's multipliers 256 and 64 and (x * m + 128) >> 8 round
+    // ties up: -10 -> -2.5 -> -2, -6 -> -1.5 -> -1, -4 -> -1.
     const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kInt8, {6}, 0.5f, 0),
                              quantized(DType::kInt8, {6}, 0.5f, 0), leaky_alpha(0.25f));
     EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{-128, -10, -6, -4, 0, 127})),
-              (std::vector<int8_t>{-32, -3, -2, -1, 0, 127}));
+              (std::vector<int8_t>{-32, -2, -1, -1, 0, 127}));
+}
+
+TEST(ActivationLeakyRelu, Int8BeyondXnnpackLimitsUsesTfliteArithmetic) {
+    // An input/output scale ratio of 200 (> 2^7) keeps TFLite's kernel: alpha 1/800 makes the
+    // negative ratio 1/4, and gemmlowp rounds -10 -> -2.5 -> -3 and -2 -> -0.5 -> -1.
+    const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kInt8, {4}, 1.0f, 0),
+                             quantized(DType::kInt8, {4}, 0.005f, 0), leaky_alpha(0.00125f));
+    EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{-10, -2, 0, 1})), (std::vector<int8_t>{-3, -1, 0, 127}));
 }
 
 TEST(ActivationLeakyRelu, Uint8AndInt16WithANegativeAlpha) {
@@ -340,6 +349,10 @@ TEST(ActivationEluGelu, QuantizedTables) {
     const auto elu = unary(tflite::BuiltinOperator_ELU, quantized(DType::kInt8, {3}, 0.05f, 0),
                            quantized(DType::kInt8, {3}, 0.05f, 0));
     EXPECT_EQ((run<int8_t>(elu, std::vector<int8_t>{-20, 20, -128})), (std::vector<int8_t>{-13, 20, -20}));
+    // Output scale 0.04: 0.1 -> 2.5 and 0.5 -> 12.5 are ties, rounded to even as XNNPACK does.
+    const auto ties = unary(tflite::BuiltinOperator_ELU, quantized(DType::kInt8, {2}, 0.05f, 0),
+                            quantized(DType::kInt8, {2}, 0.04f, 0));
+    EXPECT_EQ((run<int8_t>(ties, std::vector<int8_t>{2, 10})), (std::vector<int8_t>{2, 12}));
     // GELU uint8, scale 0.05 zp 100: 1.0 -> 0.8413 -> 16.8 -> 117; -1.0 -> -0.1587 -> -3.2 -> 97.
     const auto gelu = unary(tflite::BuiltinOperator_GELU, quantized(DType::kUInt8, {2}, 0.05f, 100),
                             quantized(DType::kUInt8, {2}, 0.05f, 100), gelu_options(false));

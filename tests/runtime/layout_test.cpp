@@ -429,17 +429,29 @@ TEST(LayoutKernels, ResizeBilinearFloat) {
     EXPECT_EQ(aligned.out<float>(), (std::vector<float>{0, 0.5, 1, 1, 1.5, 2, 2, 2.5, 3}));
 }
 
-TEST(LayoutKernels, ResizeBilinearQuantizedRoundsHalfAwayFromZero) {
-    // align_corners 2x2 -> 3x3: weights 1/2 in 1/1024 units; 138.75 -> 139, 177.5 -> 178, 227.5 -> 228.
+TEST(LayoutKernels, ResizeBilinear8BitUsesQ11WeightsRoundingHalfUp) {
+    // align_corners 2x2 -> 3x3: weights 1024/2048; 138.75 -> 139, 177.5 -> 178, 227.5 -> 228.
     const auto r = resize(tflite::BuiltinOperator_RESIZE_BILINEAR, DType::kUInt8, {1, 2, 2, 1}, {3, 3}, true, false,
                           bytes_of(std::vector<uint8_t>{0, 100, 200, 255}));
     ASSERT_EQ(r.error, "");
     EXPECT_EQ(r.out<uint8_t>(), (std::vector<uint8_t>{0, 50, 100, 100, 139, 178, 200, 228, 255}));
-    // -1.5 -> -2
+    // -1.5 -> -1 (half up, as XNNPACK rounds)
     const auto negative = resize(tflite::BuiltinOperator_RESIZE_BILINEAR, DType::kInt8, {1, 1, 2, 1}, {1, 3}, true, false,
                                  bytes_of(std::vector<int8_t>{-1, -2}));
     ASSERT_EQ(negative.error, "");
-    EXPECT_EQ(negative.out<int8_t>(), (std::vector<int8_t>{-1, -2, -2}));
+    EXPECT_EQ(negative.out<int8_t>(), (std::vector<int8_t>{-1, -1, -2}));
+}
+
+TEST(LayoutKernels, ResizeBilinearInt16RoundsHalfAwayFromZero) {
+    // TFLite's reference integer arithmetic: -1.5 -> -2, 1.5 -> 2.
+    const auto r = resize(tflite::BuiltinOperator_RESIZE_BILINEAR, DType::kInt16, {1, 1, 2, 1}, {1, 3}, true, false,
+                          bytes_of(std::vector<int16_t>{-1, -2}));
+    ASSERT_EQ(r.error, "");
+    EXPECT_EQ(r.out<int16_t>(), (std::vector<int16_t>{-1, -2, -2}));
+    const auto positive = resize(tflite::BuiltinOperator_RESIZE_BILINEAR, DType::kInt16, {1, 1, 2, 1}, {1, 3}, true,
+                                 false, bytes_of(std::vector<int16_t>{1, 2}));
+    ASSERT_EQ(positive.error, "");
+    EXPECT_EQ(positive.out<int16_t>(), (std::vector<int16_t>{1, 2, 2}));
 }
 
 TEST(LayoutKernels, ResizeNearestNeighborModes) {

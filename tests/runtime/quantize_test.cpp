@@ -132,11 +132,27 @@ TEST(Quantize, RequantizeInt8ToUint8IsAShiftOf128) {
 }
 
 TEST(Quantize, RequantizeInt8ToANewScale) {
-    // Scale 1 to 2, zero point 10: 3 -> 1.5 -> 2 and 5 -> 2.5 -> 3, but -5 -> -2.5 -> -2: with no
-    // right shift left, gemmlowp's doubling high multiply rounds negative ties toward zero.
+    // Scale 1 to 2, zero point 10 (XNNPACK's multiplier 128/256, exact): ties round up,
+    // 3 -> 1.5 -> 2, 5 -> 2.5 -> 3, -5 -> -2.5 -> -2.
     const auto model = one(tflite::BuiltinOperator_QUANTIZE, quantized(DType::kInt8, {5}, 1.0f, 0),
                            quantized(DType::kInt8, {5}, 2.0f, 10));
     EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{3, 5, -5, 127, -128})), (std::vector<int8_t>{12, 13, 8, 74, -54}));
+}
+
+TEST(Quantize, RequantizeInt8ToInt8FollowsXnnpack) {
+    // Ratio 0.02 / 0.037 = 0.5405 becomes XNNPACK's 138/256 = 0.5391: 127 -> 68 (TFLite: 68.65
+    // -> 69); -128 -> -69; 50 -> 27.
+    const auto model = one(tflite::BuiltinOperator_QUANTIZE, quantized(DType::kInt8, {3}, 0.02f, 0),
+                           quantized(DType::kInt8, {3}, 0.037f, 0));
+    EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{127, -128, 50})), (std::vector<int8_t>{68, -69, 27}));
+}
+
+TEST(Quantize, RequantizeBetweenTypesKeepsTfliteArithmetic) {
+    // uint8 (zero point 127) to int8, ratio 2/3: 255 is 128 -> 85.33 -> 85 (an 8-bit multiplier,
+    // 171/256, would give 85.5 -> 86).
+    const auto model = one(tflite::BuiltinOperator_QUANTIZE, quantized(DType::kUInt8, {2}, 0.02f, 127),
+                           quantized(DType::kInt8, {2}, 0.03f, 0));
+    EXPECT_EQ((run<int8_t>(model, std::vector<uint8_t>{255, 127})), (std::vector<int8_t>{85, 0}));
 }
 
 TEST(Quantize, RequantizeInt16AndInt32) {

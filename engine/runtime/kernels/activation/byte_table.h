@@ -1,6 +1,7 @@
 // 8-bit lookup tables. TFLite computes LOGISTIC, TANH, ELU and GELU on int8/uint8 tensors by
 // evaluating the float function once for each of the 256 possible inputs (LUTPopulate) and
 // looking the results up; we build the same table the same way, in float, so the integers agree.
+// XNNPACK (LiteRT's default CPU delegate) builds its tables alike but rounds half to even.
 #pragma once
 
 #include <algorithm>
@@ -19,8 +20,14 @@ namespace litelab::activation {
 template <class T>
 using ByteTable = std::array<T, 256>;
 
+enum class TableRounding {
+    kHalfAwayFromZero,  // TFLite's LUTPopulate (std::round)
+    kHalfToEven,        // XNNPACK's lookup tables (lrintf)
+};
+
 template <class T>
-ByteTable<T> make_byte_table(const QuantParams& input, const QuantParams& output, float (*fn)(float)) {
+ByteTable<T> make_byte_table(const QuantParams& input, const QuantParams& output, float (*fn)(float),
+                             TableRounding rounding) {
     static_assert(sizeof(T) == 1);
     constexpr int32_t lowest = std::numeric_limits<T>::min();
     constexpr int32_t highest = std::numeric_limits<T>::max();
@@ -35,7 +42,8 @@ ByteTable<T> make_byte_table(const QuantParams& input, const QuantParams& output
         // A function that overflows (never for these activations) lands on the lowest value.
         int32_t q = lowest;
         if (std::isfinite(y)) {
-            const float rounded = std::round(y * inverse_output_scale);
+            const float scaled = y * inverse_output_scale;
+            const float rounded = rounding == TableRounding::kHalfToEven ? std::nearbyint(scaled) : std::round(scaled);
             q = static_cast<int32_t>(std::clamp(rounded + static_cast<float>(output_zero_point), -1e9f, 1e9f));
         }
         table[static_cast<uint8_t>(static_cast<T>(value))] = static_cast<T>(std::clamp(q, lowest, highest));
@@ -62,12 +70,14 @@ ByteTable<T> tabulate(const Fn& fn) {
 }
 
 // The int8/uint8 kernel of a LUT-computed activation.
-inline Result<std::unique_ptr<OpKernel>> prepare_byte_table(PrepareContext& ctx, float (*fn)(float)) {
+inline Result<std::unique_ptr<OpKernel>> prepare_byte_table(PrepareContext& ctx, float (*fn)(float),
+                                                             TableRounding rounding = TableRounding::kHalfAwayFromZero) {
     LITELAB_TRY(require_per_tensor(ctx, ctx.input(0), "input"));
     LITELAB_TRY(require_per_tensor(ctx, ctx.output(0), "output"));
-    if (ctx.input(0).type == DType::kInt8)
-        return make_byte_table_kernel(make_byte_table<int8_t>(ctx.input(0).quant, ctx.output(0).quant, fn));
-    return make_byte_table_kernel(make_byte_table<uint8_t>(ctx.input(0).quant, ctx.output(0).quant, fn));
+    const QuantParams& in = ctx.input(0).quant;
+    const QuantParams& out = ctx.output(0).quant;
+    if (ctx.input(0).type == DType::kInt8) return make_byte_table_kernel(make_byte_table<int8_t>(in, out, fn, rounding));
+    return make_byte_table_kernel(make_byte_table<uint8_t>(in, out, fn, rounding));
 }
 
 }  // namespace litelab::activation

@@ -1,5 +1,5 @@
 // ELU (alpha 1) and GELU (exact, or the tanh approximation). Float computes the functions;
-// the 8-bit types use TFLite's 256-entry tables (ELU: int8 only, as in TFLite).
+// the 8-bit types use 256-entry tables (ELU: int8 only, as in TFLite).
 #include <cmath>
 
 #include "runtime/kernels/activation/activation_common.h"
@@ -34,7 +34,9 @@ Result<std::unique_ptr<OpKernel>> prepare_elu(PrepareContext& ctx) {
     const DType type = ctx.input(0).type;
     if (type == DType::kFloat32) return float_kernel(elu);
     if (type != DType::kInt8) return ctx.unsupported(type_message("input", type));
-    return prepare_byte_table(ctx, elu);
+    // LiteRT runs int8 ELU in XNNPACK, whose table rounds half to even. It shows: the positive
+    // half is x itself, so ties are common (LiteRT and classic TFLite with XNNPACK agree).
+    return prepare_byte_table(ctx, elu, TableRounding::kHalfToEven);
 }
 
 Result<std::unique_ptr<OpKernel>> prepare_gelu(PrepareContext& ctx) {

@@ -1,7 +1,8 @@
 // BATCH_MATMUL on quantized operands, as TFLite's batch_matmul.cc: int8 x int8 -> int8
 // (requantized, no activation) or -> int32 (raw sums, zero points ignored), int16 x int16 and
-// int16 x int8 -> int16 (64-bit sums, zero points 0). The 8-bit fast path packs both operands
-// into int16 rows (a constant RHS once, at compile time); 16-bit runs the reference loop on tiles.
+// int16 x int8 -> int16 (64-bit sums, zero points 0). The fast path packs both operands into
+// int16 rows (a constant RHS once, at compile time); int16 x int16 runs the reference loop on
+// tiles.
 #include <type_traits>
 
 #include "runtime/kernels/fully_connected/batch_matmul_setup.h"
@@ -27,8 +28,8 @@ struct IntegerBmm {
     size_t packed_rhs_at = 0;
 };
 
-template <class Out>
-Out finish(const IntegerBmm& p, int32_t acc, int64_t n) {
+template <class Out, class Acc>
+Out finish(const IntegerBmm& p, Acc acc, int64_t n) {
     if constexpr (std::is_same_v<Out, int32_t>) {
         return acc;
     } else {
@@ -74,7 +75,8 @@ Status run_wide(const IntegerBmm& p, const OpContext& c) {
     return {};
 }
 
-template <class Out>
+// int8 x int8 (32-bit sums) and int16 x int8 (64-bit sums) on int16 rows.
+template <class L, class R, class Acc, class Out>
 Status run_packed(const IntegerBmm& p, const OpContext& c) {
     const BatchMatmulSetup& s = p.s;
     const int64_t stride = padded_depth(s.d.depth);
@@ -82,12 +84,12 @@ Status run_packed(const IntegerBmm& p, const OpContext& c) {
     const int64_t rhs_size = s.d.cols * stride;
     auto* lhs = scratch_at<int16_t>(c, p.packed_lhs_at);
     for (int64_t i = 0; i < s.lhs_matrices; ++i)
-        pack_rows_int16(s.lhs(c.input<int8_t>(0), i), s.d.rows, s.d.depth, p.offsets.a_offset, lhs + i * lhs_size);
+        pack_rows_int16(s.lhs(c.input<L>(0), i), s.d.rows, s.d.depth, p.offsets.a_offset, lhs + i * lhs_size);
     const int16_t* rhs = p.packed_rhs ? p.packed_rhs->data() : nullptr;
     if (!rhs) {
         auto* packed = scratch_at<int16_t>(c, p.packed_rhs_at);
         for (int64_t j = 0; j < s.rhs_matrices; ++j)
-            pack_rows_int16(s.rhs(c.input<int8_t>(1), j), s.d.cols, s.d.depth, p.offsets.w_offset, packed + j * rhs_size);
+            pack_rows_int16(s.rhs(c.input<R>(1), j), s.d.cols, s.d.depth, p.offsets.w_offset, packed + j * rhs_size);
         rhs = packed;
     }
     Out* out = c.output<Out>(0);
@@ -96,11 +98,15 @@ Status run_packed(const IntegerBmm& p, const OpContext& c) {
         const int16_t* a = lhs + s.lhs_of[b] * lhs_size;
         const int16_t* w = rhs + s.rhs_of[b] * rhs_size;
         Out* out_b = out + t.batch * s.d.rows * s.d.cols;
-        int32_t acc[kIntTileCols];
+        std::conditional_t<sizeof(L) == 1, int32_t, int64_t> acc[kIntTileCols];
         for (int64_t m = t.row_begin; m < t.row_end; ++m) {
-            dot_rows_int16(a + m * stride, w + t.col_begin * stride, t.cols(), stride, acc);
+            if constexpr (sizeof(L) == 1) {
+                dot_rows_int16(a + m * stride, w + t.col_begin * stride, t.cols(), stride, acc);
+            } else {
+                dot_rows_int16_wide(a + m * stride, w + t.col_begin * stride, t.cols(), stride, acc);
+            }
             for (int64_t n = t.col_begin; n < t.col_end; ++n)
-                out_b[m * s.d.cols + n] = finish<Out>(p, acc[n - t.col_begin], n);
+                out_b[m * s.d.cols + n] = finish<Out>(p, static_cast<Acc>(acc[n - t.col_begin]), n);
         }
     });
     return {};
@@ -109,14 +115,15 @@ Status run_packed(const IntegerBmm& p, const OpContext& c) {
 template <class L, class R, class Acc, class Out>
 std::unique_ptr<OpKernel> make_bmm_kernel(PrepareContext& ctx, IntegerBmm p) {
     if (!p.s.fast) return make_kernel([p](const OpContext& c) { return run_reference<L, R, Acc, Out>(p, c); });
-    if constexpr (sizeof(L) == 2) {
+    // int16 x int16 products overflow the 16-bit multiply-adds: reference loops on tiles.
+    if constexpr (sizeof(R) == 2) {
         return make_kernel([p](const OpContext& c) { return run_wide<L, R, Acc, Out>(p, c); });
     } else {
         const BatchMatmulSetup& s = p.s;
         const int64_t stride = padded_depth(s.d.depth);
         ScratchPlan plan;
         p.packed_lhs_at = plan.add(static_cast<size_t>(s.lhs_matrices * s.d.rows * stride) * sizeof(int16_t));
-        const auto constant = ctx.constant<int8_t>(1);
+        const auto constant = ctx.constant<R>(1);
         if (!constant.empty()) {
             auto packed = std::make_shared<std::vector<int16_t>>(static_cast<size_t>(s.rhs_matrices * s.d.cols * stride));
             for (int64_t j = 0; j < s.rhs_matrices; ++j)
@@ -127,7 +134,7 @@ std::unique_ptr<OpKernel> make_bmm_kernel(PrepareContext& ctx, IntegerBmm p) {
             p.packed_rhs_at = plan.add(static_cast<size_t>(s.rhs_matrices * s.d.cols * stride) * sizeof(int16_t));
         }
         ctx.request_scratch(plan.bytes());
-        return make_kernel([p](const OpContext& c) { return run_packed<Out>(p, c); });
+        return make_kernel([p](const OpContext& c) { return run_packed<L, R, Acc, Out>(p, c); });
     }
 }
 

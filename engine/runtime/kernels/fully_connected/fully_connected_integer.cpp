@@ -1,9 +1,8 @@
 // FULLY_CONNECTED on quantized activations: int8 (weights per tensor or per channel), legacy
 // uint8, and 16x8 (int16 activations, int8 weights, int64 or int32 bias, scaled in double as
 // LiteRT does). The reference loop is TFLite's reference FullyConnected /
-// FullyConnectedPerChannel; the fast path packs 8-bit
-// operands into int16 rows and runs blocked dot products on the thread pool, 16x8 runs the
-// reference loop on column tiles.
+// FullyConnectedPerChannel; the fast path packs both operands into int16 rows and runs blocked
+// dot products on the thread pool.
 #include <type_traits>
 
 #include "runtime/kernels/fully_connected/fused_activation.h"
@@ -18,8 +17,6 @@ namespace litelab {
 namespace {
 
 constexpr int64_t kIntTileRows = 32;
-// 16x8 tiles run the reference loop: narrow tiles keep several threads busy.
-constexpr TileSize kWideTile{32, 16};
 
 struct IntegerFc {
     MatmulDims d;
@@ -27,7 +24,7 @@ struct IntegerFc {
     OutputStage stage;
     bool has_bias = false;
     bool fast = true;
-    // Fast 8-bit path: weights packed once when constant, else packed per run into scratch.
+    // Fast path: weights packed once when constant, else packed per run into scratch.
     std::shared_ptr<const std::vector<int16_t>> packed_weights;
     size_t packed_input_at = 0;
     size_t packed_weights_at = 0;
@@ -42,25 +39,9 @@ Status run_reference(const IntegerFc& p, const OpContext& c) {
     return {};
 }
 
-// 16-bit activations: the reference loop on tiles, in parallel.
+// Both operands packed into int16 rows with the zero points folded in; 8-bit activations sum
+// in 32 bits, 16-bit ones (16x8) in 64 bits, then take the accumulator's type as the reference.
 template <class In, class W, class Acc, class Bias>
-Status run_wide(const IntegerFc& p, const OpContext& c) {
-    const Bias* bias = p.has_bias ? c.input<Bias>(2) : nullptr;
-    const In* input = c.input<In>(0);
-    const W* weights = c.input<W>(1);
-    In* out = c.output<In>(0);
-    for_each_tile(c.pool(), 1, p.d, kWideTile, [&](const Tile& t) {
-        MatmulDims part = p.d;
-        part.rows = t.rows();
-        quantized_matmul_reference<Acc>(MatrixView<In>::row_major(input + t.row_begin * p.d.depth, p.d.depth),
-                                        MatrixView<W>::row_major(weights, p.d.depth), p.offsets, bias, p.stage, part,
-                                        {t.col_begin, t.col_end}, out + t.row_begin * p.d.cols);
-    });
-    return {};
-}
-
-// 8-bit activations and weights: int16 rows with the zero points folded in.
-template <class In, class W>
 Status run_packed(const IntegerFc& p, const OpContext& c) {
     const MatmulDims& d = p.d;
     const int64_t stride = padded_depth(d.depth);
@@ -72,15 +53,20 @@ Status run_packed(const IntegerFc& p, const OpContext& c) {
         pack_rows_int16(MatrixView<W>::row_major(c.input<W>(1), d.depth), d.cols, d.depth, p.offsets.w_offset, packed);
         weights = packed;
     }
-    const int32_t* bias = p.has_bias ? c.input<int32_t>(2) : nullptr;
+    const Bias* bias = p.has_bias ? c.input<Bias>(2) : nullptr;
     In* out = c.output<In>(0);
     for_each_tile(c.pool(), 1, d, {kIntTileRows, kIntTileCols}, [&](const Tile& t) {
-        int32_t acc[kIntTileCols];
+        using Sum = std::conditional_t<sizeof(In) == 1, int32_t, int64_t>;
+        Sum acc[kIntTileCols];
         for (int64_t m = t.row_begin; m < t.row_end; ++m) {
-            dot_rows_int16(input + m * stride, weights + t.col_begin * stride, t.cols(), stride, acc);
+            if constexpr (sizeof(In) == 1) {
+                dot_rows_int16(input + m * stride, weights + t.col_begin * stride, t.cols(), stride, acc);
+            } else {
+                dot_rows_int16_wide(input + m * stride, weights + t.col_begin * stride, t.cols(), stride, acc);
+            }
             for (int64_t n = t.col_begin; n < t.col_end; ++n) {
-                int32_t total = acc[n - t.col_begin];
-                if (bias) total += bias[n];
+                auto total = static_cast<Acc>(acc[n - t.col_begin]);
+                if (bias) total += static_cast<Acc>(bias[n]);
                 out[m * d.cols + n] = static_cast<In>(p.stage.apply(total, n));
             }
         }
@@ -91,25 +77,20 @@ Status run_packed(const IntegerFc& p, const OpContext& c) {
 template <class In, class W, class Acc, class Bias>
 std::unique_ptr<OpKernel> make_integer_kernel(PrepareContext& ctx, IntegerFc p) {
     if (!p.fast) return make_kernel([p](const OpContext& c) { return run_reference<In, W, Acc, Bias>(p, c); });
-    if constexpr (sizeof(In) == 2) {
-        return make_kernel([p](const OpContext& c) { return run_wide<In, W, Acc, Bias>(p, c); });
+    const int64_t stride = padded_depth(p.d.depth);
+    ScratchPlan plan;
+    p.packed_input_at = plan.add(static_cast<size_t>(p.d.rows * stride) * sizeof(int16_t));
+    const auto constant = ctx.constant<W>(1);
+    if (!constant.empty()) {
+        auto packed = std::make_shared<std::vector<int16_t>>(static_cast<size_t>(p.d.cols * stride));
+        pack_rows_int16(MatrixView<W>::row_major(constant.data(), p.d.depth), p.d.cols, p.d.depth, p.offsets.w_offset,
+                        packed->data());
+        p.packed_weights = std::move(packed);
     } else {
-        static_assert(std::is_same_v<Acc, int32_t> && std::is_same_v<Bias, int32_t>);
-        const int64_t stride = padded_depth(p.d.depth);
-        ScratchPlan plan;
-        p.packed_input_at = plan.add(static_cast<size_t>(p.d.rows * stride) * sizeof(int16_t));
-        const auto constant = ctx.constant<W>(1);
-        if (!constant.empty()) {
-            auto packed = std::make_shared<std::vector<int16_t>>(static_cast<size_t>(p.d.cols * stride));
-            pack_rows_int16(MatrixView<W>::row_major(constant.data(), p.d.depth), p.d.cols, p.d.depth,
-                            p.offsets.w_offset, packed->data());
-            p.packed_weights = std::move(packed);
-        } else {
-            p.packed_weights_at = plan.add(static_cast<size_t>(p.d.cols * stride) * sizeof(int16_t));
-        }
-        ctx.request_scratch(plan.bytes());
-        return make_kernel([p](const OpContext& c) { return run_packed<In, W>(p, c); });
+        p.packed_weights_at = plan.add(static_cast<size_t>(p.d.cols * stride) * sizeof(int16_t));
     }
+    ctx.request_scratch(plan.bytes());
+    return make_kernel([p](const OpContext& c) { return run_packed<In, W, Acc, Bias>(p, c); });
 }
 
 std::string type_triple(const PrepareContext& ctx) {

@@ -1,7 +1,8 @@
 // The integer fast path: operands widened to int16 rows (zero points folded in, depth padded
 // with zeros to a whole number of blocks), so that the dot products vectorise into 16-bit
 // multiply-adds with 32-bit sums. The integers are those of the reference loops: the same
-// products, summed modulo 2^32 like the reference's int32 accumulator.
+// products, summed modulo 2^32 like the reference's int32 accumulator (or exactly, in 64 bits,
+// for 16-bit activations).
 #pragma once
 
 #include <cstdint>
@@ -35,5 +36,9 @@ void pack_rows_int16(MatrixView<T> src, int64_t rows, int64_t depth, int32_t off
 // out[j] = sum_k a[k] * w[j * stride + k] for j < count; both padded to `stride` (a multiple of
 // kDepthBlock).
 void dot_rows_int16(const int16_t* a, const int16_t* w, int64_t count, int64_t stride, int32_t* out);
+
+// The same for 16-bit activations against 8-bit weights (16x8, |a| <= 32768, |w| <= 255): each
+// block's sum still fits 32 bits, the blocks add up in 64 bits like the reference's int64 sum.
+void dot_rows_int16_wide(const int16_t* a, const int16_t* w, int64_t count, int64_t stride, int64_t* out);
 
 }  // namespace litelab

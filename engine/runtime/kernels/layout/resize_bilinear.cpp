@@ -1,8 +1,12 @@
-// RESIZE_BILINEAR with TFLite's reference arithmetic. Float: each output pixel mixes the four
-// nearest input pixels with float weights (reference_ops::ResizeBilinear). Quantized (UINT8,
-// INT8, INT16): the same in integers (reference_ops::ResizeBilinearInteger): coordinates in
-// 1/1024 units, products summed in 64 bits and rounded half away from zero by 2^20. The
-// per-row and per-column coordinates are computed when the model is compiled.
+// RESIZE_BILINEAR. Each output pixel mixes the four input pixels around its source position.
+//  - FLOAT32: TFLite's reference arithmetic (reference_ops::ResizeBilinear), float weights.
+//  - INT16: TFLite's reference integer arithmetic (reference_ops::ResizeBilinearInteger):
+//    positions in 1/1024 units, products summed in 64 bits, rounded half away from zero by 2^20.
+//  - INT8 and UINT8: what LiteRT computes on CPUs, where its default XNNPACK delegate takes these
+//    types: positions in float, fractions rounded to 1/2048 (Q11), then two 32-bit integer
+//    lerps rounded half up by 2^22. TFLite's own kernels round differently in about one value
+//    in ten; the interop cases compare with LiteRT.
+// The per-row and per-column positions are computed when the model is compiled.
 #include <algorithm>
 #include <cmath>
 
@@ -44,6 +48,27 @@ std::vector<IntegerSample> integer_samples(int32_t in_size, int32_t out_size, bo
         const int32_t at = half_pixel ? o * scale + scale / 2 - (1 << 9) : o * scale;
         // Divisions truncate toward zero, as TFLite's do.
         samples.push_back({at, std::max(at / (1 << 10), 0), std::min((at + (1 << 10) - 1) / (1 << 10), in_size - 1)});
+    }
+    return samples;
+}
+
+struct Q11Sample {
+    int32_t low = 0;
+    int32_t high = 0;
+    int32_t alpha = 0;  // weight of `high`, in 1/2048
+};
+
+std::vector<Q11Sample> q11_samples(int32_t in_size, int32_t out_size, bool align_corners, bool half_pixel) {
+    const int32_t adjust = align_corners && out_size != 1 ? 1 : 0;
+    const float scale = static_cast<float>(in_size - adjust) / static_cast<float>(out_size - adjust);
+    const float offset = 0.5f * scale - 0.5f;
+    std::vector<Q11Sample> samples;
+    for (int32_t o = 0; o < out_size; ++o) {
+        float at = static_cast<float>(o) * scale;
+        if (half_pixel) at = std::min(std::max(at + offset, 0.0f), static_cast<float>(in_size - 1));
+        const auto low = static_cast<int32_t>(at);
+        samples.push_back({low, std::min(low + 1, in_size - 1),
+                           static_cast<int32_t>(static_cast<int16_t>(std::lrint((at - static_cast<float>(low)) * 2048.0f)))});
     }
     return samples;
 }
@@ -95,6 +120,37 @@ void resize_integer(const ResizeShape& s, const std::vector<IntegerSample>& ys, 
 }
 
 template <class T>
+void resize_q11(const ResizeShape& s, const std::vector<Q11Sample>& ys, const std::vector<Q11Sample>& xs, const T* in,
+                T* out) {
+    const int64_t depth = s.depth;
+    auto pixel = [&](int32_t b, int32_t y, int32_t x) {
+        return in + ((static_cast<int64_t>(b) * s.in_height + y) * s.in_width + x) * depth;
+    };
+    for (int32_t b = 0; b < s.batches; ++b)
+        for (const Q11Sample& y : ys)
+            for (const Q11Sample& x : xs) {
+                const T *tl = pixel(b, y.low, x.low), *tr = pixel(b, y.low, x.high);
+                const T *bl = pixel(b, y.high, x.low), *br = pixel(b, y.high, x.high);
+                for (int64_t c = 0; c < depth; ++c) {
+                    // Horizontal lerps in Q11, then the vertical one in Q22 (fits 32 bits for 8-bit values).
+                    const int32_t top = tl[c] * 2048 + (tr[c] - tl[c]) * x.alpha;
+                    const int32_t bottom = bl[c] * 2048 + (br[c] - bl[c]) * x.alpha;
+                    const int32_t sum = top * 2048 + (bottom - top) * y.alpha;
+                    *out++ = static_cast<T>((sum + (1 << 21)) >> 22);
+                }
+            }
+}
+
+template <class T>
+std::unique_ptr<OpKernel> q11_kernel(const ResizeShape& s, bool align_corners, bool half_pixel) {
+    return make_kernel([s, ys = q11_samples(s.in_height, s.out_height, align_corners, half_pixel),
+                        xs = q11_samples(s.in_width, s.out_width, align_corners, half_pixel)](const OpContext& c) -> Status {
+        resize_q11(s, ys, xs, c.input<T>(0), c.output<T>(0));
+        return {};
+    });
+}
+
+template <class T>
 std::unique_ptr<OpKernel> integer_kernel(const ResizeShape& s, bool align_corners, bool half_pixel) {
     return make_kernel([s, ys = integer_samples(s.in_height, s.out_height, align_corners, half_pixel),
                         xs = integer_samples(s.in_width, s.out_width, align_corners, half_pixel)](const OpContext& c) -> Status {
@@ -112,8 +168,8 @@ Result<std::unique_ptr<OpKernel>> prepare_resize_bilinear(PrepareContext& ctx) {
     const ResizeShape s = *shape;
     const bool align = options.align_corners, half = options.half_pixel_centers;
     switch (ctx.input(0).type) {
-        case DType::kUInt8: return integer_kernel<uint8_t>(s, align, half);
-        case DType::kInt8: return integer_kernel<int8_t>(s, align, half);
+        case DType::kUInt8: return q11_kernel<uint8_t>(s, align, half);
+        case DType::kInt8: return q11_kernel<int8_t>(s, align, half);
         case DType::kInt16: return integer_kernel<int16_t>(s, align, half);
         default: break;
     }
