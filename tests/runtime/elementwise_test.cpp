@@ -82,14 +82,14 @@ TEST(ElementwiseBinary, Int32DivTruncatesAndFailsOnZero) {
               std::string::npos);
 }
 
-TEST(ElementwiseBinary, Int8AddRoundsHalvesUp) {
+TEST(ElementwiseBinary, Int8AddRoundsHalvesAwayFromZero) {
     // Scales 0.5, 0.5 -> 1: input multipliers 0.5 (2^30, shift 0), output 2^-20 (2^30, shift -19).
-    // 3 -> (3 << 20) * 0.5 = 1572864; * 2^-20 = 1.5 -> 2, and -1.5 -> -1 (rounded once, half up).
+    // 3 -> (3 << 20) * 0.5 = 1572864; * 2^-20 = 1.5 -> 2, and -1.5 -> -2 (TFLite's rounding shift).
     const Model m = op_model(BuiltinOperator::BuiltinOperator_ADD,
                              {quantized(DType::kInt8, {4}, 0.5f, 0), quantized(DType::kInt8, {4}, 0.5f, 0)},
                              quantized(DType::kInt8, {4}, 1.0f, 0));
     EXPECT_EQ(run<int8_t>(m, {bytes<int8_t>({10, 3, -3, 127}), bytes<int8_t>({20, 0, 0, 127})}),
-              (std::vector<int8_t>{15, 2, -1, 127}));
+              (std::vector<int8_t>{15, 2, -2, 127}));
 }
 
 TEST(ElementwiseBinary, Uint8AddWithZeroPointsAndRelu) {

@@ -43,7 +43,7 @@ Result<std::unique_ptr<OpKernel>> prepare_mul(PrepareContext& ctx) {
     LITELAB_TRY(require_per_tensor(ctx, ctx.input(0), "input 1"));
     LITELAB_TRY(require_per_tensor(ctx, ctx.input(1), "input 2"));
     LITELAB_TRY(require_per_tensor(ctx, ctx.output(0), "output"));
-    const MulParams p = make_mul_params(ctx.input(0).quant, ctx.input(1).quant, ctx.output(0).quant,
+    MulParams p = make_mul_params(ctx.input(0).quant, ctx.input(1).quant, ctx.output(0).quant,
                                         quantized_activation_range(act, type, ctx.output(0).quant));
     switch (type) {
         case DType::kUInt8: return quantized_kernel<uint8_t>(*plan, p);
@@ -52,6 +52,7 @@ Result<std::unique_ptr<OpKernel>> prepare_mul(PrepareContext& ctx) {
             // The int16 product of offset values would overflow 32 bits: TFLite requires symmetric tensors.
             if (p.input1_offset != 0 || p.input2_offset != 0 || p.output_offset != 0)
                 return ctx.unsupported("int16 with zero points other than 0");
+            p.round_once = false;
             return quantized_kernel<int16_t>(*plan, p);
     }
 }

@@ -11,6 +11,8 @@
 
 namespace litelab {
 
+// ADD, SUB and SQUARED_DIFFERENCE round twice, as TFLite's reference (and LiteRT) do.
+//
 // ADD and SUB (TFLite's general 8-bit and 16-bit path): each input is shifted left by
 // `left_shift` (20 for 8-bit, 15 for 16-bit) and scaled to half the larger input scale, the two
 // are added, and the sum is scaled to the output.
@@ -61,20 +63,26 @@ inline int32_t pot_sub(int32_t a, int32_t b, const PowerOfTwoAddSubParams& p) {
 // TFLite's CheckedLog2: the rounded log2 of a scale, and whether the scale is a power of two.
 bool checked_log2(float scale, int* log2_rounded);
 
-// MUL: the product of the offset inputs, scaled by s1 * s2 / s_out.
+// MUL: the product of the offset inputs, scaled by s1 * s2 / s_out. 8-bit products are rounded
+// once, as LiteRT (XNNPACK) and Arm NN do; TFLite's reference rounds twice, which for such small
+// products is off by one in a few percent of the outputs. int16 keeps TFLite's two roundings
+// (XNNPACK has no int16 kernel, so LiteRT runs TFLite's).
 struct MulParams {
     int32_t input1_offset = 0;
     int32_t input2_offset = 0;
     int32_t output_offset = 0;
     QuantizedMultiplier output;
     ActivationRange range;
+    bool round_once = true;
 };
 MulParams make_mul_params(const QuantParams& input1, const QuantParams& input2, const QuantParams& output,
                           ActivationRange range);
 inline int32_t quantized_mul(int32_t a, int32_t b, const MulParams& p) {
     const int32_t product = (p.input1_offset + a) * (p.input2_offset + b);
-    return std::clamp(p.output_offset + multiply_by_quantized_multiplier(product, p.output), p.range.min,
-                      p.range.max);
+    const int32_t scaled = p.round_once
+                               ? multiply_by_quantized_multiplier_single_rounding(product, p.output.multiplier, p.output.shift)
+                               : multiply_by_quantized_multiplier(product, p.output);
+    return std::clamp(p.output_offset + scaled, p.range.min, p.range.max);
 }
 
 // DIV: the dividend times a fixed-point reciprocal of the divisor, scaled by s1 / (s2 * s_out).
