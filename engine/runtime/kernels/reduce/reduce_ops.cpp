@@ -87,12 +87,9 @@ struct SumRequantization {
     bool double_rounding = false;
 
     int32_t apply(int32_t centred) const {
-        if (!double_rounding) return multiply_by_quantized_multiplier(centred, multiplier);
-        const int left_shift = std::max(multiplier.shift, 0);
-        const int right_shift = std::max(-multiplier.shift, 0);
-        const auto shifted = static_cast<int32_t>(static_cast<uint32_t>(centred) << left_shift);
-        return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(shifted, multiplier.multiplier),
-                                      right_shift);
+        return double_rounding
+                   ? multiply_by_quantized_multiplier(centred, multiplier)
+                   : multiply_by_quantized_multiplier_single_rounding(centred, multiplier.multiplier, multiplier.shift);
     }
 };
 
