@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-namespace litelab {
+namespace litelab::layout {
 
 struct AxisParts {
     int64_t outer = 1;
@@ -38,4 +38,4 @@ inline void split_along_axis(const AxisParts& p, const uint8_t* in, std::span<ui
         }
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -14,7 +14,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/quant/fixed_point.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -163,4 +163,4 @@ Result<std::unique_ptr<OpKernel>> prepare_pack(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

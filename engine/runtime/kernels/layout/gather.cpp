@@ -8,7 +8,7 @@
 #include "runtime/kernels/layout/layout_common.h"
 #include "runtime/kernels/layout/layout_kernels.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -79,4 +79,4 @@ Result<std::unique_ptr<OpKernel>> prepare_gather(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

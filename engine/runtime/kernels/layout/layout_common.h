@@ -8,7 +8,12 @@
 #include "runtime/kernel.h"
 #include "runtime/kernels/shape/control_inputs.h"
 
-namespace litelab {
+namespace litelab::layout {
+
+using shape::constant_ints;
+using shape::constant_scalar;
+using shape::element_bytes;
+using shape::normalized_axis;
 
 // The types TFLite's data-movement kernels take (TRANSPOSE, SLICE, GATHER, CONCATENATION...).
 inline bool is_movable_type(DType type) {
@@ -49,4 +54,4 @@ inline int64_t dims_product(const std::vector<int32_t>& shape, int from, int to)
     return n;
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

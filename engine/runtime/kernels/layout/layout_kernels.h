@@ -3,7 +3,7 @@
 
 #include "runtime/kernel.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 Result<std::unique_ptr<OpKernel>> prepare_transpose(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_concatenation(PrepareContext& ctx);
@@ -19,4 +19,4 @@ Result<std::unique_ptr<OpKernel>> prepare_mirror_pad(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_resize_bilinear(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_resize_nearest_neighbor(PrepareContext& ctx);
 
-}  // namespace litelab
+}  // namespace litelab::layout

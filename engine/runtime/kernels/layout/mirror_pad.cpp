@@ -8,7 +8,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/pad_shape.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -84,4 +84,4 @@ Result<std::unique_ptr<OpKernel>> prepare_mirror_pad(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -9,7 +9,7 @@
 #include "runtime/kernels/layout/pad_shape.h"
 #include "runtime/kernels/layout/strided_copy.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -80,4 +80,4 @@ Result<std::unique_ptr<OpKernel>> prepare_pad(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

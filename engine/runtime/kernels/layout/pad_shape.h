@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "model/graph.h"
-#include "runtime/kernels/shape/control_inputs.h"
+#include "runtime/kernels/layout/layout_common.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 struct DimPadding {
     int64_t before = 0;
@@ -37,4 +37,4 @@ inline std::vector<int32_t> padded_shape(const std::vector<int32_t>& shape, cons
     return out;
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -13,7 +13,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/resize_common.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -180,4 +180,4 @@ Result<std::unique_ptr<OpKernel>> prepare_resize_bilinear(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "model/graph.h"
-#include "runtime/kernels/shape/control_inputs.h"
+#include "runtime/kernels/layout/layout_common.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 struct ResizeShape {
     int32_t batches = 0, in_height = 0, in_width = 0, depth = 0;
@@ -41,4 +41,4 @@ inline float resize_scale(int32_t in_size, int32_t out_size, bool align_corners)
     return static_cast<float>(in_size) / static_cast<float>(out_size);
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

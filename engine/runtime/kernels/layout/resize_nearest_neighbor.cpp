@@ -8,7 +8,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/resize_common.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -54,4 +54,4 @@ Result<std::unique_ptr<OpKernel>> prepare_resize_nearest_neighbor(PrepareContext
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -4,7 +4,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/strided_copy.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 Result<std::unique_ptr<OpKernel>> prepare_slice(PrepareContext& ctx) {
     auto element_size = movable_element_bytes(ctx);
@@ -38,4 +38,4 @@ Result<std::unique_ptr<OpKernel>> prepare_slice(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

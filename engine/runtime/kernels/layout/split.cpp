@@ -5,7 +5,7 @@
 #include "runtime/kernels/layout/layout_common.h"
 #include "runtime/kernels/layout/layout_kernels.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -91,4 +91,4 @@ Result<std::unique_ptr<OpKernel>> prepare_unpack(PrepareContext& ctx) {
                         0);
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

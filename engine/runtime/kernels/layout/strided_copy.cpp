@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -84,4 +84,4 @@ void StridedCopy::run(const uint8_t* src, uint8_t* dst) const {
     }
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace litelab {
+namespace litelab::layout {
 
 class StridedCopy {
 public:
@@ -31,4 +31,4 @@ private:
     bool empty_ = true;
 };
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -9,7 +9,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/strided_copy.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 namespace {
 
@@ -124,4 +124,4 @@ Result<std::unique_ptr<OpKernel>> prepare_strided_slice(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

@@ -4,7 +4,7 @@
 #include "runtime/kernels/layout/layout_kernels.h"
 #include "runtime/kernels/layout/strided_copy.h"
 
-namespace litelab {
+namespace litelab::layout {
 
 Result<std::unique_ptr<OpKernel>> prepare_transpose(PrepareContext& ctx) {
     auto size = movable_element_bytes(ctx);
@@ -35,4 +35,4 @@ Result<std::unique_ptr<OpKernel>> prepare_transpose(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::layout

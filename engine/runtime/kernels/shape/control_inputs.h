@@ -9,7 +9,7 @@
 
 #include "runtime/kernel.h"
 
-namespace litelab {
+namespace litelab::shape {
 
 // The values of INT32/INT64 input `input`, widened; refuses a missing, non-constant or
 // differently typed input, naming it as `what` ("the new shape").
@@ -48,4 +48,4 @@ inline size_t element_bytes(DType type) {
     return bits > 0 && bits % 8 == 0 ? static_cast<size_t>(bits / 8) : 0;
 }
 
-}  // namespace litelab
+}  // namespace litelab::shape

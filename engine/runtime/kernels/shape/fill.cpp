@@ -4,7 +4,7 @@
 #include "runtime/kernels/shape/control_inputs.h"
 #include "runtime/kernels/shape/shape_kernels.h"
 
-namespace litelab {
+namespace litelab::shape {
 
 Result<std::unique_ptr<OpKernel>> prepare_fill(PrepareContext& ctx) {
     auto dims = constant_ints(ctx, 0, "the dims input");
@@ -44,4 +44,4 @@ Result<std::unique_ptr<OpKernel>> prepare_zeros_like(PrepareContext& ctx) {
     });
 }
 
-}  // namespace litelab
+}  // namespace litelab::shape

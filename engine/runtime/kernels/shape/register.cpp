@@ -7,12 +7,12 @@
 namespace litelab {
 
 void register_shape_kernels(KernelRegistry& registry) {
-    registry.add(tflite::BuiltinOperator_RESHAPE, prepare_reshape);
-    registry.add(tflite::BuiltinOperator_SQUEEZE, prepare_squeeze);
-    registry.add(tflite::BuiltinOperator_EXPAND_DIMS, prepare_expand_dims);
-    registry.add(tflite::BuiltinOperator_SHAPE, prepare_shape);
-    registry.add(tflite::BuiltinOperator_FILL, prepare_fill);
-    registry.add(tflite::BuiltinOperator_ZEROS_LIKE, prepare_zeros_like);
+    registry.add(tflite::BuiltinOperator_RESHAPE, shape::prepare_reshape);
+    registry.add(tflite::BuiltinOperator_SQUEEZE, shape::prepare_squeeze);
+    registry.add(tflite::BuiltinOperator_EXPAND_DIMS, shape::prepare_expand_dims);
+    registry.add(tflite::BuiltinOperator_SHAPE, shape::prepare_shape);
+    registry.add(tflite::BuiltinOperator_FILL, shape::prepare_fill);
+    registry.add(tflite::BuiltinOperator_ZEROS_LIKE, shape::prepare_zeros_like);
 }
 
 }  // namespace litelab

@@ -3,7 +3,7 @@
 
 #include "runtime/kernel.h"
 
-namespace litelab {
+namespace litelab::shape {
 
 Result<std::unique_ptr<OpKernel>> prepare_reshape(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_squeeze(PrepareContext& ctx);
@@ -12,4 +12,4 @@ Result<std::unique_ptr<OpKernel>> prepare_shape(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_fill(PrepareContext& ctx);
 Result<std::unique_ptr<OpKernel>> prepare_zeros_like(PrepareContext& ctx);
 
-}  // namespace litelab
+}  // namespace litelab::shape

@@ -2,7 +2,7 @@
 // so the compiler folds it even when the input's values are unknown.
 #include "runtime/kernels/shape/shape_kernels.h"
 
-namespace litelab {
+namespace litelab::shape {
 
 namespace {
 
@@ -23,4 +23,4 @@ Result<std::unique_ptr<OpKernel>> prepare_shape(PrepareContext& ctx) {
     return ctx.unsupported("output of type " + std::string(dtype_name(out.type)));
 }
 
-}  // namespace litelab
+}  // namespace litelab::shape

@@ -7,7 +7,7 @@
 #include "runtime/kernels/shape/control_inputs.h"
 #include "runtime/kernels/shape/shape_kernels.h"
 
-namespace litelab {
+namespace litelab::shape {
 
 namespace {
 
@@ -110,4 +110,4 @@ Result<std::unique_ptr<OpKernel>> prepare_expand_dims(PrepareContext& ctx) {
     return view_kernel(ctx, std::move(shape));
 }
 
-}  // namespace litelab
+}  // namespace litelab::shape
