@@ -86,7 +86,8 @@ Result<std::shared_ptr<const Interpreter>> Interpreter::compile(const Model& mod
         info.shape = std::move(*shape);
         inputs.push_back(std::move(info));
     }
-    for (const auto& [name, dims] : options.input_shapes) {
+    for (const auto& entry_shape : options.input_shapes) {
+        const std::string& name = entry_shape.first;  // clang 14 cannot capture structured bindings
         const bool known = std::any_of(subgraph.inputs.begin(), subgraph.inputs.end(), [&](int32_t t) {
             return subgraph.tensors[static_cast<size_t>(t)].name == name;
         }) || std::any_of(interpreter->inputs_.begin(), interpreter->inputs_.end(), [&](const IoTensor& io) { return io.name == name; });
