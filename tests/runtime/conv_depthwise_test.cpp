@@ -47,8 +47,8 @@ TEST(DepthwiseConv2d, FloatDilationAndNoBias) {
 
 TEST(DepthwiseConv2d, Int8PerChannel) {
     // (x - 2) = (4, -4); weights (3, -5 | 7, 1) with scales (1, 0.5, 0.25, 2) and input scale 0.5:
-    // (12 + 1) * 0.5 = 6.5 -> 7; -20 * 0.25 = -5; -28 * 0.125 = -3.5 -> -3 (halves round up);
-    // -4 * 1 = -4.
+    // (12 + 1) * 0.5 = 6.5 -> 6; -20 * 0.25 = -5; -28 * 0.125 = -3.5 -> -4 (halves round to
+    // even, as XNNPACK's float requantization); -4 * 1 = -4.
     const Model m = single_op(BuiltinOperator_DEPTHWISE_CONV_2D,
                               {activation(DType::kInt8, {1, 1, 1, 2}, quant(0.5f, 2)),
                                constant(DType::kInt8, {1, 1, 1, 4}, std::vector<int8_t>{3, -5, 7, 1},
@@ -56,7 +56,7 @@ TEST(DepthwiseConv2d, Int8PerChannel) {
                                constant(DType::kInt32, {4}, std::vector<int32_t>{1, 0, 0, 0})},
                               activation(DType::kInt8, {1, 1, 1, 4}, quant(1.0f, 0)),
                               depthwise_options(Padding_VALID, 1, 1, 2));
-    EXPECT_EQ(run_as<int8_t>(m, {bytes_of(std::vector<int8_t>{6, -2})}), (std::vector<int8_t>{7, -5, -3, -4}));
+    EXPECT_EQ(run_as<int8_t>(m, {bytes_of(std::vector<int8_t>{6, -2})}), (std::vector<int8_t>{6, -5, -4, -4}));
 }
 
 TEST(DepthwiseConv2d, Uint8SubtractsBothZeroPoints) {

@@ -76,7 +76,8 @@ TEST(Conv2d, FloatWithoutBias) {
 TEST(Conv2d, Int8PerChannelRequantizesEachChannel) {
     // Inputs (x + 1): pixel 0 (4, 6), pixel 1 (0, 10). Filters (2, -1) scale 0.25 and (3, 4)
     // scale 0.5, bias (-2, -20): sums 0, 16 | -12, 20. Multipliers 0.125 and 0.25 (output scale
-    // 1): 0, 4 | -1.5 rounds half up to -1, 5; plus the output zero point 3.
+    // 1): 0, 4 | -1.5 rounds half to even to -2 (XNNPACK's float requantization), 5; plus the
+    // output zero point 3.
     const Model m = single_op(
         BuiltinOperator_CONV_2D,
         {activation(DType::kInt8, {1, 1, 2, 2}, quant(0.5f, -1)),
@@ -85,7 +86,7 @@ TEST(Conv2d, Int8PerChannelRequantizesEachChannel) {
         activation(DType::kInt8, {1, 1, 2, 2}, quant(1.0f, 3)), conv_options(Padding_VALID, 1, 1));
     const std::vector<int8_t> input = {3, 5, -1, 9};
     for (auto path : {conv::ConvPath::kReference, conv::ConvPath::kFast})
-        EXPECT_EQ(run_as<int8_t>(m, {bytes_of(input)}, path), (std::vector<int8_t>{3, 7, 2, 8}));
+        EXPECT_EQ(run_as<int8_t>(m, {bytes_of(input)}, path), (std::vector<int8_t>{3, 7, 1, 8}));
 }
 
 TEST(Conv2d, Int8Relu6ClampsInTheOutputsScale) {

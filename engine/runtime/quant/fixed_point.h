@@ -46,9 +46,8 @@ inline int32_t multiply_by_quantized_multiplier(int32_t x, QuantizedMultiplier m
 int32_t multiply_by_quantized_multiplier(int64_t x, int32_t multiplier, int shift);
 
 // The single-rounding form (TFLITE_SINGLE_ROUNDING): x * multiplier * 2^(shift - 31) rounded
-// once, half up. LiteRT (XNNPACK), the classic TFLite interpreter in WASM and Arm NN all
-// requantize convolution accumulators this way: on person_detect the double-rounding form
-// differs from all three by one in 0.2% of the first depthwise layer's outputs, this one in none.
+// once, half up. XNNPACK's rndnu requantization; the kernels that follow XNNPACK and keep a
+// fixed-point multiplier use it (8-bit MUL, MEAN, SUM; uint8 and int16 convolutions).
 inline int32_t multiply_by_quantized_multiplier_single_rounding(int32_t x, int32_t multiplier, int shift) {
     const int total_shift = 31 - std::clamp(shift, -31, 30);
     const int64_t round = int64_t{1} << (total_shift - 1);

@@ -105,8 +105,7 @@ std::unique_ptr<OpKernel> quantized_conv(PrepareContext& ctx, const Conv2dSetup&
                 const auto oc = static_cast<size_t>(i % s.out_c);
                 Acc sum = acc[i];
                 if (bias) sum += bias[oc];
-                const int32_t scaled = multiply_by_quantized_multiplier_single_rounding(sum, rq.multiplier[oc], rq.shift[oc]);
-                out[i] = static_cast<In>(std::clamp(scaled + rq.output_zero_point, rq.range.min, rq.range.max));
+                out[i] = static_cast<In>(rq.apply(sum, oc));
             }
         });
         return {};

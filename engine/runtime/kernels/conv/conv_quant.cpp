@@ -31,6 +31,7 @@ Requantization conv_requantization(const TensorInfo& input, const TensorInfo& fi
     r.shift.resize(static_cast<size_t>(channels));
     const float input_scale = input.quant.scale0();
     const float output_scale = output.quant.scale0();
+    if (input.type == DType::kInt8) r.float_scale.resize(static_cast<size_t>(channels));
     for (size_t c = 0; c < static_cast<size_t>(channels); ++c) {
         const float filter_scale = filter.quant.per_axis() ? filter.quant.scale[c] : filter.quant.scale0();
         double real = 0.0;
@@ -41,6 +42,7 @@ Requantization conv_requantization(const TensorInfo& input, const TensorInfo& fi
             real = static_cast<double>(input_scale) * static_cast<double>(filter_scale) /
                    static_cast<double>(output_scale);
         }
+        if (!r.float_scale.empty()) r.float_scale[c] = input_scale * filter_scale / output_scale;
         const QuantizedMultiplier m = quantize_multiplier(real);
         r.multiplier[c] = m.multiplier;
         r.shift[c] = m.shift;

@@ -77,8 +77,7 @@ std::unique_ptr<OpKernel> quantized_depthwise(const PrepareContext& ctx, const D
                     Acc sum = acc[oc];
                     if (bias) sum += bias[oc];
                     const auto i = static_cast<size_t>(oc);
-                    const int32_t scaled = multiply_by_quantized_multiplier_single_rounding(sum, rq.multiplier[i], rq.shift[i]);
-                    out[oc] = static_cast<In>(std::clamp(scaled + rq.output_zero_point, rq.range.min, rq.range.max));
+                    out[oc] = static_cast<In>(rq.apply(sum, i));
                 }
             }
         });
