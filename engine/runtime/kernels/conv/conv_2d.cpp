@@ -11,35 +11,10 @@
 
 #include "model/graph.h"
 #include "runtime/kernels/conv/conv_2d_kernels.h"
+#include "runtime/kernels/conv/conv_checks.h"
 #include "runtime/kernels/conv/conv_quant.h"
 
 namespace litelab::conv {
-
-namespace {
-
-std::string type_name(DType type) { return std::string(dtype_name(type)); }
-
-// The bias must have one value per output channel, of the type the input type implies.
-Status check_bias(const PrepareContext& ctx, DType input_type, const tflite::Conv2DOptionsT& options,
-                  int channels) {
-    if (!ctx.has_input(2)) return {};
-    const TensorInfo& bias = ctx.input(2);
-    if (bias.elements() != channels)
-        return ctx.invalid("bias has " + std::to_string(bias.elements()) + " values for " +
-                           std::to_string(channels) + " output channels");
-    DType expected = input_type;
-    if (input_type == DType::kInt8 || input_type == DType::kUInt8) expected = DType::kInt32;
-    if (input_type == DType::kInt16) {
-        // An int32 bias is read as int32 only when the model declares it (TFLite v8+).
-        expected = options.quantized_bias_type == tflite::TensorType_INT32 ? DType::kInt32 : DType::kInt64;
-    }
-    if (bias.type != expected)
-        return ctx.unsupported("bias of type " + type_name(bias.type) + " with " + type_name(input_type) +
-                               " input (expected " + type_name(expected) + ")");
-    return {};
-}
-
-}  // namespace
 
 Result<std::unique_ptr<OpKernel>> prepare_conv_2d(PrepareContext& ctx) {
     const auto options = ctx.options_or_default<tflite::Conv2DOptionsT>();
@@ -74,19 +49,12 @@ Result<std::unique_ptr<OpKernel>> prepare_conv_2d(PrepareContext& ctx) {
     if (s.out_c <= 0 || s.out_c % s.groups() != 0)
         return ctx.invalid(std::to_string(s.out_c) + " filters do not split into " + std::to_string(s.groups()) +
                            " groups");
-    auto height = padded_size(options.padding, s.in_h, s.filter_h, s.stride_h, s.dilation_h);
-    if (!height) return height.error();
-    auto width = padded_size(options.padding, s.in_w, s.filter_w, s.stride_w, s.dilation_w);
-    if (!width) return width.error();
-    s.out_h = height->out;
-    s.pad_h = height->pad;
-    s.out_w = width->out;
-    s.pad_w = width->pad;
+    LITELAB_TRY(set_output_geometry(s, options.padding));
     output.shape = {s.batches, s.out_h, s.out_w, s.out_c};
 
     if (output.type != input.type)
         return ctx.unsupported("output type " + type_name(output.type) + " for input type " + type_name(input.type));
-    LITELAB_TRY(check_bias(ctx, input.type, options, s.out_c));
+    LITELAB_TRY(check_bias(ctx, 2, expected_bias_type(input.type, options.quantized_bias_type), s.out_c));
     const Conv2dSetup setup{s, options.fused_activation_function, ctx.has_input(2)};
 
     switch (input.type) {
@@ -102,18 +70,7 @@ Result<std::unique_ptr<OpKernel>> prepare_conv_2d(PrepareContext& ctx) {
         case DType::kInt8:
         case DType::kInt16:
         case DType::kUInt8: {
-            const DType weights = input.type == DType::kUInt8 ? DType::kUInt8 : DType::kInt8;
-            if (filter.type != weights)
-                return ctx.unsupported(type_name(input.type) + " input with " + type_name(filter.type) + " weights");
-            const bool symmetric = input.type != DType::kUInt8;
-            if (std::string problem = filter_quantization_problem(filter, 0, s.out_c, symmetric); !problem.empty())
-                return ctx.unsupported(problem);
-            if (input.type == DType::kUInt8 && filter.quant.per_axis())
-                return ctx.unsupported("per-channel UINT8 weights");
-            if (input.quant.empty() || output.quant.empty())
-                return ctx.invalid("quantized input and output need scales");
-            if (input.type == DType::kInt16 && (input.quant.zero_point0() != 0 || output.quant.zero_point0() != 0))
-                return ctx.unsupported("INT16 activations with a non-zero zero point");
+            LITELAB_TRY(check_quantized_operands(ctx, input, filter, output, 0, s.out_c));
             return make_quantized_conv(ctx, setup);
         }
         default: return ctx.unsupported("input type " + type_name(input.type));

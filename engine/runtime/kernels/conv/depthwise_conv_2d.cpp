@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/graph.h"
+#include "runtime/kernels/conv/conv_checks.h"
 #include "runtime/kernels/conv/conv_factories.h"
 #include "runtime/kernels/conv/conv_quant.h"
 #include "runtime/kernels/conv/conv_tiles.h"
@@ -126,7 +127,6 @@ std::unique_ptr<OpKernel> hybrid_depthwise(const PrepareContext& ctx, const Dept
     });
 }
 
-std::string type_name(DType type) { return std::string(dtype_name(type)); }
 
 }  // namespace
 
@@ -160,31 +160,14 @@ Result<std::unique_ptr<OpKernel>> prepare_depthwise_conv_2d(PrepareContext& ctx)
     if (s.in_c <= 0 || s.out_c % s.in_c != 0)
         return ctx.invalid(std::to_string(s.out_c) + " filter channels are not a multiple of " +
                            std::to_string(s.in_c) + " input channels");
-    auto height = padded_size(options.padding, s.in_h, s.filter_h, s.stride_h, s.dilation_h);
-    if (!height) return height.error();
-    auto width = padded_size(options.padding, s.in_w, s.filter_w, s.stride_w, s.dilation_w);
-    if (!width) return width.error();
-    s.out_h = height->out;
-    s.pad_h = height->pad;
-    s.out_w = width->out;
-    s.pad_w = width->pad;
+    LITELAB_TRY(set_output_geometry(s, options.padding));
     output.shape = {s.batches, s.out_h, s.out_w, s.out_c};
     if (output.type != input.type)
         return ctx.unsupported("output type " + type_name(output.type) + " for input type " + type_name(input.type));
 
     const bool has_bias = ctx.has_input(2);
-    if (has_bias) {
-        const TensorInfo& bias = ctx.input(2);
-        if (bias.elements() != s.out_c)
-            return ctx.invalid("bias has " + std::to_string(bias.elements()) + " values for " +
-                               std::to_string(s.out_c) + " output channels");
-        DType expected = input.type;
-        if (input.type == DType::kInt8 || input.type == DType::kUInt8) expected = DType::kInt32;
-        if (input.type == DType::kInt16) expected = DType::kInt64;
-        if (bias.type != expected)
-            return ctx.unsupported("bias of type " + type_name(bias.type) + " with " + type_name(input.type) +
-                                   " input (expected " + type_name(expected) + ")");
-    }
+    // DepthwiseConv2DOptions has no quantized_bias_type: int16 always reads an int64 bias.
+    LITELAB_TRY(check_bias(ctx, 2, expected_bias_type(input.type, tflite::TensorType_FLOAT32), s.out_c));
 
     const int tasks = std::max(1, ctx.pool().threads());
     ScratchPlan plan;
@@ -212,18 +195,7 @@ Result<std::unique_ptr<OpKernel>> prepare_depthwise_conv_2d(PrepareContext& ctx)
         case DType::kInt8:
         case DType::kInt16:
         case DType::kUInt8: {
-            const DType weights = input.type == DType::kUInt8 ? DType::kUInt8 : DType::kInt8;
-            if (filter.type != weights)
-                return ctx.unsupported(type_name(input.type) + " input with " + type_name(filter.type) + " weights");
-            const bool symmetric = input.type != DType::kUInt8;
-            if (std::string problem = filter_quantization_problem(filter, 3, s.out_c, symmetric); !problem.empty())
-                return ctx.unsupported(problem);
-            if (input.type == DType::kUInt8 && filter.quant.per_axis())
-                return ctx.unsupported("per-channel UINT8 weights");
-            if (input.quant.empty() || output.quant.empty())
-                return ctx.invalid("quantized input and output need scales");
-            if (input.type == DType::kInt16 && (input.quant.zero_point0() != 0 || output.quant.zero_point0() != 0))
-                return ctx.unsupported("INT16 activations with a non-zero zero point");
+            LITELAB_TRY(check_quantized_operands(ctx, input, filter, output, 3, s.out_c));
             if (input.type == DType::kInt16) {
                 const DepthwiseSetup d = setup(sizeof(int64_t));
                 ctx.request_scratch(plan.bytes());

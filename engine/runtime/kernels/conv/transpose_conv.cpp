@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/graph.h"
+#include "runtime/kernels/conv/conv_checks.h"
 #include "runtime/kernels/conv/conv_factories.h"
 #include "runtime/kernels/conv/conv_quant.h"
 #include "runtime/kernels/conv/conv_tiles.h"
@@ -150,7 +151,6 @@ std::unique_ptr<OpKernel> hybrid_transpose(const PrepareContext& ctx, const Tran
     });
 }
 
-std::string type_name(DType type) { return std::string(dtype_name(type)); }
 
 }  // namespace
 
@@ -204,19 +204,8 @@ Result<std::unique_ptr<OpKernel>> prepare_transpose_conv(PrepareContext& ctx) {
         return ctx.unsupported("output type " + type_name(output.type) + " for input type " + type_name(input.type));
 
     const bool has_bias = ctx.has_input(kBias);
-    DType bias_type = input.type;
-    if (input.type == DType::kInt8 || input.type == DType::kUInt8) bias_type = DType::kInt32;
-    if (input.type == DType::kInt16)
-        bias_type = options.quantized_bias_type == tflite::TensorType_INT32 ? DType::kInt32 : DType::kInt64;
-    if (has_bias) {
-        const TensorInfo& bias = ctx.input(kBias);
-        if (bias.elements() != s.out_c)
-            return ctx.invalid("bias has " + std::to_string(bias.elements()) + " values for " +
-                               std::to_string(s.out_c) + " output channels");
-        if (bias.type != bias_type)
-            return ctx.unsupported("bias of type " + type_name(bias.type) + " with " + type_name(input.type) +
-                                   " input (expected " + type_name(bias_type) + ")");
-    }
+    const DType bias_type = expected_bias_type(input.type, options.quantized_bias_type);
+    LITELAB_TRY(check_bias(ctx, kBias, bias_type, s.out_c));
 
     const int tasks = std::max(1, ctx.pool().threads());
     ScratchPlan plan;
@@ -257,18 +246,7 @@ Result<std::unique_ptr<OpKernel>> prepare_transpose_conv(PrepareContext& ctx) {
         case DType::kInt8:
         case DType::kInt16:
         case DType::kUInt8: {
-            const DType expected = input.type == DType::kUInt8 ? DType::kUInt8 : DType::kInt8;
-            if (weights.type != expected)
-                return ctx.unsupported(type_name(input.type) + " input with " + type_name(weights.type) + " weights");
-            const bool symmetric = input.type != DType::kUInt8;
-            if (std::string problem = filter_quantization_problem(weights, 0, s.out_c, symmetric); !problem.empty())
-                return ctx.unsupported(problem);
-            if (input.type == DType::kUInt8 && weights.quant.per_axis())
-                return ctx.unsupported("per-channel UINT8 weights");
-            if (input.quant.empty() || output.quant.empty())
-                return ctx.invalid("quantized input and output need scales");
-            if (input.type == DType::kInt16 && (input.quant.zero_point0() != 0 || output.quant.zero_point0() != 0))
-                return ctx.unsupported("INT16 activations with a non-zero zero point");
+            LITELAB_TRY(check_quantized_operands(ctx, input, weights, output, 0, s.out_c));
             ctx.request_scratch(plan.bytes());
             if (input.type == DType::kInt8) return quantized_transpose<int8_t, int8_t, int32_t>(ctx, d);
             if (input.type == DType::kUInt8) return quantized_transpose<uint8_t, uint8_t, int32_t>(ctx, d);
