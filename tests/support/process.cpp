@@ -14,7 +14,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_seco
     ProcessResult result;
     int out_pipe[2];
     int err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return result;
+    // Close-on-exec: tests start several children at once, and a sibling holding our pipe's
+    // write end would keep it open until the sibling exits.
+    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) return result;
     const pid_t pid = fork();
     if (pid < 0) return result;
     if (pid == 0) {

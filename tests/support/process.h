@@ -12,7 +12,8 @@ struct ProcessResult {
     std::string err;
 };
 
-// Runs argv[0] with the arguments, no shell; kills it after `timeout_seconds`.
+// Runs argv[0] with the arguments, no shell; kills it after `timeout_seconds`. Thread-safe:
+// several threads may run children at once.
 ProcessResult run_process(const std::vector<std::string>& argv, int timeout_seconds = 120);
 
 }  // namespace litelab::test
