@@ -2,6 +2,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 #include "model/demo_model.h"
 #include "tflite/reader.h"
 #include "tflite/writer.h"
@@ -51,12 +52,8 @@ int run_convert(const std::vector<std::string>& args) {
             return kExitFailure;
         }
     }
-    auto read = read_tflite_file(input);
-    if (!read) {
-        print_error(read.error().message);
-        return kExitFailure;
-    }
-    for (const auto& warning : read->warnings) print_error(input + ": warning: " + warning);
+    auto read = read_model_for_command(input, WarningDetail::kFirstFew);
+    if (!read) return kExitFailure;
 
     WriteOptions options;
     options.external_buffers = line.has("--external-buffers");

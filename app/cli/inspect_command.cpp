@@ -2,6 +2,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 #include "tflite/analyzer_dump.h"
 #include "tflite/model_report.h"
 #include "tflite/reader.h"
@@ -31,12 +32,8 @@ int run_inspect(const std::vector<std::string>& args) {
     if (line.has("--json") && line.has("--summary")) return usage_error("inspect", "--json and --summary exclude each other");
 
     const std::string& path = line.positional()[0];
-    auto read = read_tflite_file(path);
-    if (!read) {
-        print_error(read.error().message);
-        return kExitFailure;
-    }
-    for (const auto& warning : read->warnings) print_error(path + ": warning: " + warning);
+    auto read = read_model_for_command(path, WarningDetail::kAll);
+    if (!read) return kExitFailure;
 
     const ReportContext context{path, read->file_size, read->warnings};
     if (line.has("--json")) {

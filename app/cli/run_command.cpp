@@ -4,6 +4,7 @@
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/model_input.h"
 #include "npy/npy.h"
 #include "npy/npz.h"
 #include "run/run_model.h"
@@ -97,12 +98,8 @@ int run_run(const std::vector<std::string>& args) {
     }
 
     const std::string& path = line.positional()[0];
-    auto read = read_tflite_file(path);
-    if (!read) {
-        print_error(read.error().message);
-        return kExitFailure;
-    }
-    for (const auto& warning : read->warnings) print_error(path + ": warning: " + warning);
+    auto read = read_model_for_command(path, WarningDetail::kFirstFew);
+    if (!read) return kExitFailure;
 
     std::vector<NdArray> inputs;
     std::optional<uint64_t> seed;

@@ -61,6 +61,19 @@ TEST(Cli, PersonDetectWarningsGoToStderrAndTheDumpToStdout) {
     EXPECT_NE(run.err.find("litelab: " + *model + ": warning: Subgraph#0 T#33("), std::string::npos) << run.err;
 }
 
+TEST(Cli, RunShowsTheFirstThreeWarningsAndACount) {
+    // person_detect.tflite has 14 biases quantized along a dimension they lack.
+    const auto model = test::shared_model("tflite/person_detect.tflite");
+    if (!model) GTEST_SKIP() << "../shared/models is absent";
+    const std::string out = test::scratch_dir("cli_run_warnings") + "/out.npz";
+    const auto run = litelab({"run", *model, "--random", "1", "-o", out});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    size_t lines = 0;
+    for (size_t at = run.err.find(": warning: "); at != std::string::npos; at = run.err.find(": warning: ", at + 1)) ++lines;
+    EXPECT_EQ(lines, 4u) << run.err;
+    EXPECT_NE(run.err.find(": warning: 11 more warnings ('litelab inspect' lists them all)"), std::string::npos) << run.err;
+}
+
 TEST(Cli, DemoModelThenConvertGivesTheSameModel) {
     const std::string dir = test::scratch_dir("cli_convert");
     ASSERT_EQ(litelab({"demo-model", "-o", dir + "/demo.tflite"}).exit_code, 0);
