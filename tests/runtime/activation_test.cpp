@@ -4,105 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <vector>
 
-#include "model/builder.h"
 #include "runtime/interpreter.h"
+#include "support/op_model.h"
 
 namespace litelab {
 namespace {
 
-struct Spec {
-    DType type = DType::kFloat32;
-    std::vector<int32_t> shape;
-    std::optional<Quantization> quant;
-    Bytes data;  // non-empty: a constant
-};
+using namespace test;
 
-Quantization q(float scale, int64_t zero_point) {
-    Quantization result;
-    result.scale = {scale};
-    result.zero_point = {zero_point};
-    return result;
-}
-
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> raw(values.size() * sizeof(T));
-    if (!raw.empty()) std::memcpy(raw.data(), values.data(), raw.size());
-    return Bytes::take(std::move(raw));
-}
-
-// A model of one operator; inputs without data are the model's inputs.
-Model single_op(tflite::BuiltinOperator op, const std::vector<Spec>& inputs, const Spec& output,
-                tflite::BuiltinOptionsUnion options = {}) {
-    ModelBuilder b;
-    std::vector<int32_t> ins, model_inputs;
-    for (size_t i = 0; i < inputs.size(); ++i) {
-        const Spec& s = inputs[i];
-        ins.push_back(b.add_tensor("in" + std::to_string(i), s.type, s.shape, s.data, s.quant));
-        if (s.data.empty()) model_inputs.push_back(ins.back());
-    }
-    const int32_t out = b.add_tensor("out", output.type, output.shape, {}, output.quant);
-    b.add_operator(op, ins, {out}, std::move(options));
-    b.set_inputs(model_inputs);
-    b.set_outputs({out});
-    return std::move(b).finish();
-}
-
-template <class Out, class In>
-std::vector<Out> run(const Model& model, const std::vector<In>& input, int threads = 1) {
-    CompileOptions options;
-    options.threads = threads;
-    auto interpreter = Interpreter::compile(model, options);
-    EXPECT_TRUE(interpreter.ok()) << (interpreter.ok() ? "" : interpreter.error().message);
-    if (!interpreter.ok()) return {};
-    Execution execution(*interpreter);
-    auto in = execution.input(0);
-    EXPECT_EQ(in.size(), input.size() * sizeof(In));
-    std::memcpy(in.data(), input.data(), std::min(in.size(), input.size() * sizeof(In)));
-    const Status status = execution.run();
-    EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error().message);
-    const auto out = execution.output(0);
-    std::vector<Out> result(out.size() / sizeof(Out));
-    std::memcpy(result.data(), out.data(), result.size() * sizeof(Out));
-    return result;
-}
-
-// The compile error of a model that must be refused.
-std::string refusal(const Model& model) {
-    auto interpreter = Interpreter::compile(model);
-    EXPECT_FALSE(interpreter.ok());
-    if (interpreter.ok()) return "";
-    EXPECT_EQ(interpreter.error().code, ErrorCode::kUnsupported) << interpreter.error().message;
-    return interpreter.error().message;
-}
-
-Spec f32(std::vector<int32_t> shape) { return {DType::kFloat32, std::move(shape), std::nullopt, {}}; }
-Spec quantized(DType type, std::vector<int32_t> shape, float scale, int64_t zero_point) {
-    return {type, std::move(shape), q(scale, zero_point), {}};
-}
-
-Model unary(tflite::BuiltinOperator op, const Spec& in, const Spec& out, tflite::BuiltinOptionsUnion options = {}) {
+Model unary(tflite::BuiltinOperator op, const Operand& in, const Operand& out,
+            tflite::BuiltinOptionsUnion options = {}) {
     return single_op(op, {in}, out, std::move(options));
-}
-
-tflite::BuiltinOptionsUnion leaky_alpha(float alpha) {
-    tflite::BuiltinOptionsUnion u;
-    tflite::LeakyReluOptionsT o;
-    o.alpha = alpha;
-    u.Set(std::move(o));
-    return u;
-}
-
-tflite::BuiltinOptionsUnion gelu_options(bool approximate) {
-    tflite::BuiltinOptionsUnion u;
-    tflite::GeluOptionsT o;
-    o.approximate = approximate;
-    u.Set(std::move(o));
-    return u;
 }
 
 void expect_near_all(const std::vector<float>& got, const std::vector<float>& want, float tolerance) {
@@ -166,7 +81,7 @@ TEST(ActivationRelu, RefusesWhatTfliteDoesNotCompute) {
 }
 
 TEST(ActivationLeakyRelu, FloatScalesNegatives) {
-    const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, f32({4}), f32({4}), leaky_alpha(0.2f));
+    const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, f32({4}), f32({4}), leaky_relu_options(0.2f));
     expect_near_all(run<float>(model, std::vector<float>{-5.0f, -1.0f, 0.0f, 2.0f}), {-1.0f, -0.2f, 0.0f, 2.0f}, 1e-7f);
 }
 
@@ -174,7 +89,7 @@ TEST(ActivationLeakyRelu, Int8UsesXnnpackEightBitMultipliers) {
     // Same scales, alpha 1/4: XNNPACK's multipliers 256 and 64 and (x * m + 128) >> 8 round
     // ties up: -10 -> -2.5 -> -2, -6 -> -1.5 -> -1, -4 -> -1.
     const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kInt8, {6}, 0.5f, 0),
-                             quantized(DType::kInt8, {6}, 0.5f, 0), leaky_alpha(0.25f));
+                             quantized(DType::kInt8, {6}, 0.5f, 0), leaky_relu_options(0.25f));
     EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{-128, -10, -6, -4, 0, 127})),
               (std::vector<int8_t>{-32, -2, -1, -1, 0, 127}));
 }
@@ -183,29 +98,29 @@ TEST(ActivationLeakyRelu, Int8BeyondXnnpackLimitsUsesTfliteArithmetic) {
     // An input/output scale ratio of 200 (> 2^7) keeps TFLite's kernel: alpha 1/800 makes the
     // negative ratio 1/4, and gemmlowp rounds -10 -> -2.5 -> -3 and -2 -> -0.5 -> -1.
     const auto model = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kInt8, {4}, 1.0f, 0),
-                             quantized(DType::kInt8, {4}, 0.005f, 0), leaky_alpha(0.00125f));
+                             quantized(DType::kInt8, {4}, 0.005f, 0), leaky_relu_options(0.00125f));
     EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{-10, -2, 0, 1})), (std::vector<int8_t>{-3, -1, 0, 127}));
 }
 
 TEST(ActivationLeakyRelu, Uint8AndInt16WithANegativeAlpha) {
     // alpha -1 makes |x|; uint8 around zero point 128.
     const auto u8 = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kUInt8, {4}, 0.1f, 128),
-                          quantized(DType::kUInt8, {4}, 0.1f, 128), leaky_alpha(-1.0f));
+                          quantized(DType::kUInt8, {4}, 0.1f, 128), leaky_relu_options(-1.0f));
     EXPECT_EQ((run<uint8_t>(u8, std::vector<uint8_t>{0, 100, 128, 200})), (std::vector<uint8_t>{255, 156, 128, 200}));
     const auto i16 = unary(tflite::BuiltinOperator_LEAKY_RELU, quantized(DType::kInt16, {3}, 0.01f, 0),
-                           quantized(DType::kInt16, {3}, 0.01f, 0), leaky_alpha(-1.0f));
+                           quantized(DType::kInt16, {3}, 0.01f, 0), leaky_relu_options(-1.0f));
     EXPECT_EQ((run<int16_t>(i16, std::vector<int16_t>{-32768, -7, 9})), (std::vector<int16_t>{32767, 7, 9}));
 }
 
 TEST(ActivationPrelu, FloatBroadcastsOneSlopePerChannel) {
-    const Spec alpha{DType::kFloat32, {3}, std::nullopt, bytes_of(std::vector<float>{0.1f, 0.2f, 0.3f})};
+    const Operand alpha{DType::kFloat32, {3}, std::nullopt, bytes_of(std::vector<float>{0.1f, 0.2f, 0.3f})};
     const auto model = single_op(tflite::BuiltinOperator_PRELU, {f32({1, 2, 3}), alpha}, f32({1, 2, 3}));
     expect_near_all(run<float>(model, std::vector<float>{-1, 2, -3, 4, -5, -6}), {-0.1f, 2, -0.9f, 4, -1.0f, -1.8f}, 1e-6f);
 }
 
 TEST(ActivationPrelu, FloatBroadcastsAlongAMiddleDimension) {
     // Alpha [2, 1]: one slope per row, shared by the row's 3 columns.
-    const Spec alpha{DType::kFloat32, {2, 1}, std::nullopt, bytes_of(std::vector<float>{0.5f, 2.0f})};
+    const Operand alpha{DType::kFloat32, {2, 1}, std::nullopt, bytes_of(std::vector<float>{0.5f, 2.0f})};
     const auto model = single_op(tflite::BuiltinOperator_PRELU, {f32({2, 2, 3}), alpha}, f32({2, 2, 3}));
     expect_near_all(run<float>(model, std::vector<float>{-1, -2, 3, -1, -2, 3, -4, 1, -2, -4, 1, -2}),
                     {-0.5f, -1, 3, -2, -4, 3, -2, 1, -1, -8, 1, -4}, 1e-6f);
@@ -214,7 +129,7 @@ TEST(ActivationPrelu, FloatBroadcastsAlongAMiddleDimension) {
 TEST(ActivationPrelu, Int8MultipliesByTheQuantizedSlope) {
     // Input 0.5, alpha 0.01 (slopes 0.1, 0.2, 0.5), output 0.25: positives double; -8 (-4.0)
     // times 0.5 is -2.0 -> -8; times 0.1 is -0.4 -> -1.6 -> -2; times 0.2 is -0.8 -> -3.2 -> -3.
-    const Spec alpha{DType::kInt8, {3}, q(0.01f, 0), bytes_of(std::vector<int8_t>{10, 20, 50})};
+    const Operand alpha{DType::kInt8, {3}, quant(0.01f, 0), bytes_of(std::vector<int8_t>{10, 20, 50})};
     const auto model = single_op(tflite::BuiltinOperator_PRELU, {quantized(DType::kInt8, {2, 3}, 0.5f, 0), alpha},
                                  quantized(DType::kInt8, {2, 3}, 0.25f, 0));
     EXPECT_EQ((run<int8_t>(model, std::vector<int8_t>{-8, -8, -8, 6, 0, 100})), (std::vector<int8_t>{-2, -3, -8, 12, 0, 127}));
@@ -222,17 +137,17 @@ TEST(ActivationPrelu, Int8MultipliesByTheQuantizedSlope) {
 
 TEST(ActivationPrelu, Uint8WithZeroPoints) {
     // Input 0.1 (zp 100), alpha 0.1 (zp 5: q 10 is 0.5), output 0.1 (zp 50).
-    const Spec alpha{DType::kUInt8, {1}, q(0.1f, 5), bytes_of(std::vector<uint8_t>{10})};
+    const Operand alpha{DType::kUInt8, {1}, quant(0.1f, 5), bytes_of(std::vector<uint8_t>{10})};
     const auto model = single_op(tflite::BuiltinOperator_PRELU, {quantized(DType::kUInt8, {3}, 0.1f, 100), alpha},
                                  quantized(DType::kUInt8, {3}, 0.1f, 50));
     EXPECT_EQ((run<uint8_t>(model, std::vector<uint8_t>{80, 100, 150})), (std::vector<uint8_t>{40, 50, 100}));
 }
 
 TEST(ActivationPrelu, RefusesInt16AndShapesThatDoNotBroadcast) {
-    const Spec alpha16{DType::kInt16, {2}, q(0.01f, 0), bytes_of(std::vector<int16_t>{1, 2})};
+    const Operand alpha16{DType::kInt16, {2}, quant(0.01f, 0), bytes_of(std::vector<int16_t>{1, 2})};
     refusal(single_op(tflite::BuiltinOperator_PRELU, {quantized(DType::kInt16, {2}, 0.1f, 0), alpha16},
                       quantized(DType::kInt16, {2}, 0.1f, 0)));
-    const Spec alpha{DType::kFloat32, {1, 3, 2}, std::nullopt, bytes_of(std::vector<float>(6, 0.1f))};
+    const Operand alpha{DType::kFloat32, {1, 3, 2}, std::nullopt, bytes_of(std::vector<float>(6, 0.1f))};
     auto bad = Interpreter::compile(single_op(tflite::BuiltinOperator_PRELU, {f32({3, 2}), alpha}, f32({3, 2})));
     EXPECT_FALSE(bad.ok());
 }
@@ -369,7 +284,8 @@ TEST(ActivationThreads, ResultsDoNotDependOnTheThreadCount) {
     EXPECT_EQ(run<int8_t>(model, in, 1), run<int8_t>(model, in, 3));
     std::vector<float> x(70'007);
     for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i % 200) * 0.05f - 5.0f;
-    const Spec alpha{DType::kFloat32, {7}, std::nullopt, bytes_of(std::vector<float>{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f})};
+    const Operand alpha{
+        DType::kFloat32, {7}, std::nullopt, bytes_of(std::vector<float>{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f})};
     const auto prelu = single_op(tflite::BuiltinOperator_PRELU, {f32({10'001, 7}), alpha}, f32({10'001, 7}));
     EXPECT_EQ(run<float>(prelu, x, 1), run<float>(prelu, x, 2));
 }

@@ -75,7 +75,7 @@ Model conv_model(const RandomConv& c, DType in_type, DType weight_type, std::opt
                      conv_options(c.padding, c.stride_h, c.stride_w, c.activation, c.dilation_h, c.dilation_w));
 }
 
-std::vector<uint8_t> random_input(const RandomConv& c, DType type, std::mt19937& rng) {
+Bytes random_input(const RandomConv& c, DType type, std::mt19937& rng) {
     const auto n = static_cast<size_t>(c.batches * c.height * c.width * c.in_c);
     switch (type) {
         case DType::kFloat32: return bytes_of(random_values<float>(rng, n, -1, 1));
@@ -107,8 +107,8 @@ TEST(Conv2dPaths, FloatGemmMatchesReference) {
             ASSERT_NEAR(fast[i], reference[i], 1e-5 * std::max(1.0f, std::abs(reference[i])))
                 << describe(c) << " element " << i;
         // Tiles, not threads, decide the summation order.
-        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), bytes_of(fast)) << describe(c);
-        EXPECT_EQ(run(m, {input}, ConvPath::kReference, 2), bytes_of(reference)) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), raw_bytes(fast)) << describe(c);
+        EXPECT_EQ(run(m, {input}, ConvPath::kReference, 2), raw_bytes(reference)) << describe(c);
     }
 }
 

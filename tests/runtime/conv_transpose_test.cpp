@@ -21,7 +21,7 @@ TEST(TransposeConv, FloatSameStrideTwo) {
     const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
                               {output_shape({1, 4, 4, 1}), constant(DType::kFloat32, {1, 3, 3, 1}, std::vector<float>(9, 1)),
                                activation(DType::kFloat32, {1, 2, 2, 1}), constant(DType::kFloat32, {1}, std::vector<float>{1})},
-                              activation(DType::kFloat32, {1, 4, 4, 1}), transpose_options(Padding_SAME, 2, 2), 3);
+                              activation(DType::kFloat32, {1, 4, 4, 1}), transpose_conv_options(Padding_SAME, 2, 2), 3);
     EXPECT_EQ(run_as<float>(m, {bytes_of(std::vector<float>{1, 2, 3, 4})}),
               (std::vector<float>{2, 2, 4, 3, 2, 2, 4, 3, 5, 5, 11, 7, 4, 4, 8, 5}));
 }
@@ -34,7 +34,7 @@ TEST(TransposeConv, FloatValidTwoChannelsWithFusedActivation) {
         {output_shape({1, 1, 3, 2}), constant(DType::kFloat32, {2, 1, 2, 1}, std::vector<float>{1, 1, 0.5f, -1}),
          activation(DType::kFloat32, {1, 1, 2, 1}), constant(DType::kFloat32, {2}, std::vector<float>{0, 0})},
         activation(DType::kFloat32, {1, 1, 3, 2}),
-        transpose_options(Padding_VALID, 1, 1, tflite::ActivationFunctionType_RELU_N1_TO_1), 4);
+        transpose_conv_options(Padding_VALID, 1, 1, tflite::ActivationFunctionType_RELU_N1_TO_1), 4);
     EXPECT_EQ(run_as<float>(m, {bytes_of(std::vector<float>{1, -2})}), (std::vector<float>{1, 0.5f, -1, -1, -1, 1}));
 }
 
@@ -44,7 +44,7 @@ TEST(TransposeConv, FloatWithoutBiasAndWithNonConstantWeights) {
     const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
                               {output_shape({1, 1, 3, 2}), activation(DType::kFloat32, {2, 1, 2, 1}),
                                activation(DType::kFloat32, {1, 1, 2, 1})},
-                              activation(DType::kFloat32, {1, 1, 3, 2}), transpose_options(Padding_VALID, 1, 1));
+                              activation(DType::kFloat32, {1, 1, 3, 2}), transpose_conv_options(Padding_VALID, 1, 1));
     EXPECT_EQ(run_as<float>(m, {bytes_of(std::vector<float>{1, 1, 0.5f, -1}), bytes_of(std::vector<float>{1, -2})}),
               (std::vector<float>{1, 0.5f, -1, -2, -2, 2}));
 }
@@ -57,30 +57,30 @@ TEST(TransposeConv, Int8PerChannel) {
         {output_shape({1, 1, 1, 2}),
          constant(DType::kInt8, {2, 1, 1, 1}, std::vector<int8_t>{3, -1}, channel_quant({0.25f, 1.0f}, 0)),
          activation(DType::kInt8, {1, 1, 1, 1}, quant(0.5f, 2)), constant(DType::kInt32, {2}, std::vector<int32_t>{4, 0})},
-        activation(DType::kInt8, {1, 1, 1, 2}, quant(1.0f, -5)), transpose_options(Padding_VALID, 1, 1), 3);
+        activation(DType::kInt8, {1, 1, 1, 2}, quant(1.0f, -5)), transpose_conv_options(Padding_VALID, 1, 1), 3);
     EXPECT_EQ(run_as<int8_t>(m, {bytes_of(std::vector<int8_t>{10})}), (std::vector<int8_t>{-1, -9}));
 }
 
 TEST(TransposeConv, Uint8SubtractsBothZeroPoints) {
     // (130 - 128) * (90 - 100) + 3 = -17, multiplier 0.25 / 0.5: -8.5 rounds half up to -8;
     // + 50.
-    const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
-                              {output_shape({1, 1, 1, 1}),
-                               constant(DType::kUInt8, {1, 1, 1, 1}, std::vector<uint8_t>{90}, quant(0.25f, 100)),
-                               activation(DType::kUInt8, {1, 1, 1, 1}, quant(1.0f, 128)),
-                               constant(DType::kInt32, {1}, std::vector<int32_t>{3})},
-                              activation(DType::kUInt8, {1, 1, 1, 1}, quant(0.5f, 50)), transpose_options(Padding_VALID, 1, 1));
+    const Model m = single_op(
+        BuiltinOperator_TRANSPOSE_CONV,
+        {output_shape({1, 1, 1, 1}), constant(DType::kUInt8, {1, 1, 1, 1}, std::vector<uint8_t>{90}, quant(0.25f, 100)),
+         activation(DType::kUInt8, {1, 1, 1, 1}, quant(1.0f, 128)),
+         constant(DType::kInt32, {1}, std::vector<int32_t>{3})},
+        activation(DType::kUInt8, {1, 1, 1, 1}, quant(0.5f, 50)), transpose_conv_options(Padding_VALID, 1, 1));
     EXPECT_EQ(run_as<uint8_t>(m, {bytes_of(std::vector<uint8_t>{130})}), std::vector<uint8_t>{42});
 }
 
 TEST(TransposeConv, Int16WithInt64Bias) {
     // -3 * 5 + 2 = -13 at multiplier 0.5: -6.5 -> -6 (64-bit rounding adds half).
-    const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
-                              {output_shape({1, 1, 1, 1}),
-                               constant(DType::kInt8, {1, 1, 1, 1}, std::vector<int8_t>{5}, quant(1.0f, 0)),
-                               activation(DType::kInt16, {1, 1, 1, 1}, quant(1.0f, 0)),
-                               constant(DType::kInt64, {1}, std::vector<int64_t>{2})},
-                              activation(DType::kInt16, {1, 1, 1, 1}, quant(2.0f, 0)), transpose_options(Padding_VALID, 1, 1));
+    const Model m = single_op(
+        BuiltinOperator_TRANSPOSE_CONV,
+        {output_shape({1, 1, 1, 1}), constant(DType::kInt8, {1, 1, 1, 1}, std::vector<int8_t>{5}, quant(1.0f, 0)),
+         activation(DType::kInt16, {1, 1, 1, 1}, quant(1.0f, 0)),
+         constant(DType::kInt64, {1}, std::vector<int64_t>{2})},
+        activation(DType::kInt16, {1, 1, 1, 1}, quant(2.0f, 0)), transpose_conv_options(Padding_VALID, 1, 1));
     EXPECT_EQ(run_as<int16_t>(m, {bytes_of(std::vector<int16_t>{-3})}), std::vector<int16_t>{-6});
 }
 
@@ -91,7 +91,7 @@ TEST(TransposeConv, HybridQuantizesTheInputAsymmetrically) {
                               {output_shape({1, 1, 2, 1}),
                                constant(DType::kInt8, {1, 1, 1, 1}, std::vector<int8_t>{4}, quant(0.25f, 0)),
                                activation(DType::kFloat32, {1, 1, 2, 1})},
-                              activation(DType::kFloat32, {1, 1, 2, 1}), transpose_options(Padding_VALID, 1, 1));
+                              activation(DType::kFloat32, {1, 1, 2, 1}), transpose_conv_options(Padding_VALID, 1, 1));
     const auto out = run_as<float>(m, {bytes_of(std::vector<float>{1.0f, -0.5f})});
     ASSERT_EQ(out.size(), 2u);
     EXPECT_NEAR(out[0], 1.0f, 1e-6);
@@ -102,7 +102,7 @@ TEST(TransposeConv, RefusesAComputedOutputShape) {
     const Model m = single_op(BuiltinOperator_TRANSPOSE_CONV,
                               {activation(DType::kInt32, {4}), constant(DType::kFloat32, {1, 1, 1, 1}, std::vector<float>{1}),
                                activation(DType::kFloat32, {1, 1, 1, 1})},
-                              activation(DType::kFloat32, {1, 1, 1, 1}), transpose_options(Padding_VALID, 1, 1));
+                              activation(DType::kFloat32, {1, 1, 1, 1}), transpose_conv_options(Padding_VALID, 1, 1));
     EXPECT_NE(compile_error(m).find("output_shape that is not constant"), std::string::npos);
 }
 

@@ -14,21 +14,6 @@ namespace {
 
 using namespace fc_test;
 
-template <class T>
-std::vector<T> random_values(std::mt19937& rng, int64_t count, int64_t low, int64_t high) {
-    std::uniform_int_distribution<int64_t> dist(low, high);
-    std::vector<T> values(static_cast<size_t>(count));
-    for (auto& v : values) v = static_cast<T>(dist(rng));
-    return values;
-}
-
-std::vector<float> random_floats(std::mt19937& rng, int64_t count) {
-    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-    std::vector<float> values(static_cast<size_t>(count));
-    for (auto& v : values) v = dist(rng);
-    return values;
-}
-
 int64_t elements(const std::vector<int32_t>& shape) {
     int64_t n = 1;
     for (int32_t d : shape) n *= d;
@@ -36,21 +21,22 @@ int64_t elements(const std::vector<int32_t>& shape) {
 }
 
 // Random bytes for an operand of this type (integers over their whole range).
-std::vector<uint8_t> random_bytes(std::mt19937& rng, DType type, int64_t count) {
+Bytes random_bytes(std::mt19937& rng, DType type, int64_t count) {
+    const auto n = static_cast<size_t>(count);
     switch (type) {
-        case DType::kFloat32: return raw(random_floats(rng, count));
-        case DType::kInt8: return raw(random_values<int8_t>(rng, count, -128, 127));
-        case DType::kUInt8: return raw(random_values<uint8_t>(rng, count, 0, 255));
-        case DType::kInt16: return raw(random_values<int16_t>(rng, count, -32768, 32767));
-        case DType::kInt32: return raw(random_values<int32_t>(rng, count, -5000, 5000));
-        case DType::kInt64: return raw(random_values<int64_t>(rng, count, -500000, 500000));
+        case DType::kFloat32: return bytes_of(random_values<float>(rng, n, -1, 1));
+        case DType::kInt8: return bytes_of(random_values<int8_t>(rng, n, -128, 127));
+        case DType::kUInt8: return bytes_of(random_values<uint8_t>(rng, n, 0, 255));
+        case DType::kInt16: return bytes_of(random_values<int16_t>(rng, n, -32768, 32767));
+        case DType::kInt32: return bytes_of(random_values<int32_t>(rng, n, -5000, 5000));
+        case DType::kInt64: return bytes_of(random_values<int64_t>(rng, n, -500000, 500000));
         default: return {};
     }
 }
 
 struct Case {
     Model model;
-    std::vector<std::vector<uint8_t>> inputs;
+    std::vector<Bytes> inputs;
     DType output = DType::kFloat32;
     int64_t depth = 1;
 };
@@ -67,8 +53,8 @@ void expect_paths_agree(const Case& c, const std::string& what) {
         EXPECT_EQ(fast, reference) << what;
         return;
     }
-    const auto r = typed<float>(reference);
-    const auto f = typed<float>(fast);
+    const auto r = values_of<float>(reference);
+    const auto f = values_of<float>(fast);
     ASSERT_EQ(r.size(), f.size()) << what;
     // Values in [-1, 1): the sums are bounded by the depth; Eigen sums in another order.
     const double tolerance = 1e-5 * static_cast<double>(c.depth);
@@ -92,34 +78,34 @@ Case random_fc(std::mt19937& rng, const FcType& t, bool constant_weights) {
     std::optional<Quantization> in_q, out_q, w_q;
     if (t.output != DType::kFloat32) {
         const int64_t zp = t.input == DType::kInt16 ? 0 : (t.input == DType::kUInt8 ? 120 : -3);
-        in_q = per_tensor(0.02f, zp);
-        out_q = per_tensor(0.05f * std::sqrt(static_cast<float>(depth)), t.output == DType::kInt16 ? 0 : zp + 7);
+        in_q = quant(0.02f, zp);
+        out_q = quant(0.05f * std::sqrt(static_cast<float>(depth)), t.output == DType::kInt16 ? 0 : zp + 7);
     }
     if (t.weights != DType::kFloat32) {
         if (t.per_channel) {
             std::vector<float> scales;
             for (int32_t u = 0; u < units; ++u) scales.push_back(0.004f + 0.0003f * static_cast<float>(u % 11));
-            w_q = per_channel(scales, 0);
+            w_q = channel_quant(scales, 0);
         } else {
-            w_q = per_tensor(0.005f, t.weights == DType::kUInt8 ? 131 : (t.input == DType::kInt16 ? 0 : 2));
+            w_q = quant(0.005f, t.weights == DType::kUInt8 ? 131 : (t.input == DType::kInt16 ? 0 : 2));
         }
     }
     Case c;
     c.output = t.output;
     c.depth = depth;
     const auto weights = random_bytes(rng, t.weights, int64_t{units} * depth);
-    std::vector<Operand> inputs = {input(t.input, in_shape, in_q)};
+    std::vector<Operand> inputs = {activation(t.input, in_shape, in_q)};
     inputs.push_back(constant_weights ? Operand{t.weights, {units, depth}, w_q, weights, false}
-                                      : input(t.weights, {units, depth}, w_q));
+                                      : activation(t.weights, {units, depth}, w_q));
     const bool with_bias = rng() % 3 != 0;
     if (with_bias) {
         inputs.push_back(Operand{t.bias, {units}, std::nullopt, random_bytes(rng, t.bias, units), false});
     } else {
         inputs.push_back(omitted());
     }
-    const auto activation = static_cast<tflite::ActivationFunctionType>(rng() % 4);  // NONE, RELU, RELU_N1_TO_1, RELU6
-    c.model = single_op(tflite::BuiltinOperator_FULLY_CONNECTED, inputs, input(t.output, {1}, out_q),
-                        fc_options(activation, keep, t.asymmetric));
+    const auto fused = static_cast<tflite::ActivationFunctionType>(rng() % 4);  // NONE, RELU, RELU_N1_TO_1, RELU6
+    c.model = single_op(tflite::BuiltinOperator_FULLY_CONNECTED, inputs, activation(t.output, {1}, out_q),
+                        fc_options(fused, keep, t.asymmetric));
     c.inputs.push_back(random_bytes(rng, t.input, elements(in_shape)));
     if (!constant_weights) c.inputs.push_back(weights);
     return c;
@@ -176,16 +162,16 @@ Case random_bmm(std::mt19937& rng, const BmmType& t, bool constant_rhs) {
     std::optional<Quantization> lq, rq, oq;
     if (t.lhs != DType::kFloat32) {
         const bool wide = t.lhs == DType::kInt16;
-        lq = per_tensor(0.03f, wide ? 0 : 4);
-        rq = per_tensor(0.02f, wide ? 0 : -5);
-        oq = per_tensor(0.01f * static_cast<float>(k), wide ? 0 : 6);
+        lq = quant(0.03f, wide ? 0 : 4);
+        rq = quant(0.02f, wide ? 0 : -5);
+        oq = quant(0.01f * static_cast<float>(k), wide ? 0 : 6);
     } else if (t.rhs == DType::kInt8) {
         if (t.per_channel) {
             std::vector<float> scales;
             for (int32_t j = 0; j < n; ++j) scales.push_back(0.004f + 0.0005f * static_cast<float>(j % 7));
-            rq = per_channel(scales, static_cast<int32_t>(rhs_shape.size()) - (adj_y ? 2 : 1));
+            rq = channel_quant(scales, static_cast<int32_t>(rhs_shape.size()) - (adj_y ? 2 : 1));
         } else {
-            rq = per_tensor(0.006f, 0);
+            rq = quant(0.006f, 0);
         }
     }
     Case c;
@@ -193,9 +179,9 @@ Case random_bmm(std::mt19937& rng, const BmmType& t, bool constant_rhs) {
     c.depth = k;
     const auto rhs = random_bytes(rng, t.rhs, elements(rhs_shape));
     c.model = single_op(tflite::BuiltinOperator_BATCH_MATMUL,
-                        {input(t.lhs, lhs_shape, lq),
-                         constant_rhs ? Operand{t.rhs, rhs_shape, rq, rhs, false} : input(t.rhs, rhs_shape, rq)},
-                        input(t.output, {1}, oq), bmm_options(adj_x, adj_y, t.asymmetric));
+                        {activation(t.lhs, lhs_shape, lq),
+                         constant_rhs ? Operand{t.rhs, rhs_shape, rq, rhs, false} : activation(t.rhs, rhs_shape, rq)},
+                        activation(t.output, {1}, oq), bmm_options(adj_x, adj_y, t.asymmetric));
     c.inputs.push_back(random_bytes(rng, t.lhs, elements(lhs_shape)));
     if (!constant_rhs) c.inputs.push_back(rhs);
     return c;
@@ -225,10 +211,11 @@ TEST(FullyConnectedPaths, LargeFloatIsThreadIndependent) {
     Case c = random_fc(rng, t, true);
     const int32_t rows = 300, units = 600, depth = 257;
     c.model = single_op(tflite::BuiltinOperator_FULLY_CONNECTED,
-                        {input(DType::kFloat32, {rows, depth}),
-                         constant(DType::kFloat32, {units, depth}, random_floats(rng, int64_t{units} * depth))},
-                        input(DType::kFloat32, {1}), fc_options());
-    c.inputs = {raw(random_floats(rng, int64_t{rows} * depth))};
+                        {activation(DType::kFloat32, {rows, depth}),
+                         constant(DType::kFloat32, {units, depth},
+                                  random_values<float>(rng, static_cast<size_t>(units) * depth, -1, 1))},
+                        activation(DType::kFloat32, {1}), fc_options());
+    c.inputs = {bytes_of(random_values<float>(rng, static_cast<size_t>(rows) * depth, -1, 1))};
     c.depth = depth;
     expect_paths_agree(c, "large float");
 }

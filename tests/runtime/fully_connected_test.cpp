@@ -18,28 +18,31 @@ const MatmulPath kPaths[] = {MatmulPath::kReference, MatmulPath::kFast};
 
 // Weights [[1, 0, -1], [0.5, 0.5, 0.5]], bias [0.5, -1]; rows [1, 2, 3] and [-1, 0.5, 2]:
 // 1 - 3 + 0.5 = -1.5, 3 - 1 = 2, -1 - 2 + 0.5 = -2.5, 0.75 - 1 = -0.25.
-Model float_model(tflite::ActivationFunctionType activation, bool with_bias = true) {
+Model float_model(tflite::ActivationFunctionType fused, bool with_bias = true) {
     const std::vector<float> weights = {1, 0, -1, 0.5f, 0.5f, 0.5f};
     const std::vector<float> bias = {0.5f, -1};
     return single_op(kFc,
-                     {input(DType::kFloat32, {2, 3}), constant(DType::kFloat32, {2, 3}, weights),
+                     {activation(DType::kFloat32, {2, 3}), constant(DType::kFloat32, {2, 3}, weights),
                       with_bias ? constant(DType::kFloat32, {2}, bias) : omitted()},
-                     input(DType::kFloat32, {2, 2}), fc_options(activation));
+                     activation(DType::kFloat32, {2, 2}), fc_options(fused));
 }
 const std::vector<float> kFloatRows = {1, 2, 3, -1, 0.5f, 2};
 
 TEST(FullyConnected, FloatWithBias) {
     for (MatmulPath path : kPaths) {
-        const auto out = typed<float>(run(float_model(tflite::ActivationFunctionType_NONE), {raw(kFloatRows)}, path));
+        const auto out =
+            values_of<float>(run(float_model(tflite::ActivationFunctionType_NONE), {bytes_of(kFloatRows)}, path));
         EXPECT_EQ(out, (std::vector<float>{-1.5f, 2.0f, -2.5f, -0.25f}));
     }
 }
 
 TEST(FullyConnected, FloatReluAndNoBias) {
     for (MatmulPath path : kPaths) {
-        auto out = typed<float>(run(float_model(tflite::ActivationFunctionType_RELU), {raw(kFloatRows)}, path));
+        auto out =
+            values_of<float>(run(float_model(tflite::ActivationFunctionType_RELU), {bytes_of(kFloatRows)}, path));
         EXPECT_EQ(out, (std::vector<float>{0.0f, 2.0f, 0.0f, 0.0f}));
-        out = typed<float>(run(float_model(tflite::ActivationFunctionType_RELU6, false), {raw(kFloatRows)}, path));
+        out = values_of<float>(
+            run(float_model(tflite::ActivationFunctionType_RELU6, false), {bytes_of(kFloatRows)}, path));
         EXPECT_EQ(out, (std::vector<float>{0.0f, 3.0f, 0.0f, 0.75f}));
     }
 }
@@ -47,8 +50,8 @@ TEST(FullyConnected, FloatReluAndNoBias) {
 TEST(FullyConnected, OutputShapes) {
     const std::vector<float> weights(12, 1.0f);
     auto model = [&](std::vector<int32_t> in_shape, bool keep) {
-        return single_op(kFc, {input(DType::kFloat32, in_shape), constant(DType::kFloat32, {4, 3}, weights)},
-                         input(DType::kFloat32, {1}), fc_options(tflite::ActivationFunctionType_NONE, keep));
+        return single_op(kFc, {activation(DType::kFloat32, in_shape), constant(DType::kFloat32, {4, 3}, weights)},
+                         activation(DType::kFloat32, {1}), fc_options(tflite::ActivationFunctionType_NONE, keep));
     };
     EXPECT_EQ(output_shape(model({2, 5, 3}, true)), (std::vector<int32_t>{2, 5, 4}));
     EXPECT_EQ(output_shape(model({2, 5, 3}, false)), (std::vector<int32_t>{10, 4}));
@@ -62,20 +65,20 @@ TEST(FullyConnected, OutputShapes) {
 // [[6, 2, -2], [2, 10, 4]] -> real [[1, 0, -1], [0, 2, 0.5]]; bias [8, -8] (scale 1/8).
 // Row 0: acc 8 + 8 = 16 -> 2 -> 5; 32 - 8 = 24 -> 3 -> 6. Row 1 [0, -3, 2]: acc -8 + 8 = 0 -> 3;
 // -10 - 8 = -18 -> -2.25 rounds to -2 -> 1 (a RELU clamps it at the zero point, 3).
-Model int8_model(tflite::ActivationFunctionType activation) {
+Model int8_model(tflite::ActivationFunctionType fused) {
     return single_op(kFc,
-                     {input(DType::kInt8, {2, 3}, per_tensor(0.5f, -1)),
-                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{6, 2, -2, 2, 10, 4}, per_tensor(0.25f, 2)),
+                     {activation(DType::kInt8, {2, 3}, quant(0.5f, -1)),
+                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{6, 2, -2, 2, 10, 4}, quant(0.25f, 2)),
                       constant(DType::kInt32, {2}, std::vector<int32_t>{8, -8})},
-                     input(DType::kInt8, {2, 2}, per_tensor(1.0f, 3)), fc_options(activation));
+                     activation(DType::kInt8, {2, 2}, quant(1.0f, 3)), fc_options(fused));
 }
 const std::vector<int8_t> kInt8Rows = {1, 3, -1, 0, -3, 2};
 
 TEST(FullyConnected, Int8PerTensor) {
     for (MatmulPath path : kPaths) {
-        auto out = typed<int8_t>(run(int8_model(tflite::ActivationFunctionType_NONE), {raw(kInt8Rows)}, path));
+        auto out = values_of<int8_t>(run(int8_model(tflite::ActivationFunctionType_NONE), {bytes_of(kInt8Rows)}, path));
         EXPECT_EQ(out, (std::vector<int8_t>{5, 6, 3, 1}));
-        out = typed<int8_t>(run(int8_model(tflite::ActivationFunctionType_RELU), {raw(kInt8Rows)}, path));
+        out = values_of<int8_t>(run(int8_model(tflite::ActivationFunctionType_RELU), {bytes_of(kInt8Rows)}, path));
         EXPECT_EQ(out, (std::vector<int8_t>{5, 6, 3, 3}));
     }
 }
@@ -83,25 +86,27 @@ TEST(FullyConnected, Int8PerTensor) {
 // The same real weights per channel (scales 0.25 and 0.5, zero points 0): [[4, 0, -4], [0, 4, 1]],
 // bias [8, -4]. Channel 1 has multiplier 1/4: row 1 gives -5 - 4 = -9 -> -2.25 -> -2 -> 1.
 TEST(FullyConnected, Int8PerChannel) {
-    const Model model =
-        single_op(kFc,
-                  {input(DType::kInt8, {2, 3}, per_tensor(0.5f, -1)),
-                   constant(DType::kInt8, {2, 3}, std::vector<int8_t>{4, 0, -4, 0, 4, 1}, per_channel({0.25f, 0.5f}, 0)),
-                   constant(DType::kInt32, {2}, std::vector<int32_t>{8, -4})},
-                  input(DType::kInt8, {2, 2}, per_tensor(1.0f, 3)), fc_options());
-    for (MatmulPath path : kPaths) EXPECT_EQ(typed<int8_t>(run(model, {raw(kInt8Rows)}, path)), (std::vector<int8_t>{5, 6, 3, 1}));
+    const Model model = single_op(
+        kFc,
+        {activation(DType::kInt8, {2, 3}, quant(0.5f, -1)),
+         constant(DType::kInt8, {2, 3}, std::vector<int8_t>{4, 0, -4, 0, 4, 1}, channel_quant({0.25f, 0.5f}, 0)),
+         constant(DType::kInt32, {2}, std::vector<int32_t>{8, -4})},
+        activation(DType::kInt8, {2, 2}, quant(1.0f, 3)), fc_options());
+    for (MatmulPath path : kPaths)
+        EXPECT_EQ(values_of<int8_t>(run(model, {bytes_of(kInt8Rows)}, path)), (std::vector<int8_t>{5, 6, 3, 1}));
 }
 
 // The int8 example shifted by 128 (zero points 127, 130, 131).
 TEST(FullyConnected, UInt8) {
     const Model model = single_op(
         kFc,
-        {input(DType::kUInt8, {2, 3}, per_tensor(0.5f, 127)),
-         constant(DType::kUInt8, {2, 3}, std::vector<uint8_t>{134, 130, 126, 130, 138, 132}, per_tensor(0.25f, 130)),
+        {activation(DType::kUInt8, {2, 3}, quant(0.5f, 127)),
+         constant(DType::kUInt8, {2, 3}, std::vector<uint8_t>{134, 130, 126, 130, 138, 132}, quant(0.25f, 130)),
          constant(DType::kInt32, {2}, std::vector<int32_t>{8, -8})},
-        input(DType::kUInt8, {2, 2}, per_tensor(1.0f, 131)), fc_options());
+        activation(DType::kUInt8, {2, 2}, quant(1.0f, 131)), fc_options());
     const std::vector<uint8_t> rows = {129, 131, 127, 128, 125, 130};
-    for (MatmulPath path : kPaths) EXPECT_EQ(typed<uint8_t>(run(model, {raw(rows)}, path)), (std::vector<uint8_t>{133, 134, 131, 129}));
+    for (MatmulPath path : kPaths)
+        EXPECT_EQ(values_of<uint8_t>(run(model, {bytes_of(rows)}, path)), (std::vector<uint8_t>{133, 134, 131, 129}));
 }
 
 // 16x8: input scale 0.5, weights 0.25, output 1 (all zero points 0), scale 1/8 applied in
@@ -111,17 +116,19 @@ TEST(FullyConnected, UInt8) {
 template <class Bias>
 Model int16_model(DType bias_type) {
     return single_op(kFc,
-                     {input(DType::kInt16, {2, 3}, per_tensor(0.5f, 0)),
-                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{4, 0, -4, 0, 8, 2}, per_tensor(0.25f, 0)),
+                     {activation(DType::kInt16, {2, 3}, quant(0.5f, 0)),
+                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{4, 0, -4, 0, 8, 2}, quant(0.25f, 0)),
                       constant(bias_type, {2}, std::vector<Bias>{8, -8})},
-                     input(DType::kInt16, {2, 2}, per_tensor(1.0f, 0)), fc_options());
+                     activation(DType::kInt16, {2, 2}, quant(1.0f, 0)), fc_options());
 }
 
 TEST(FullyConnected, Int16WithInt64AndInt32Bias) {
     const std::vector<int16_t> rows = {2, 4, 0, 1, -2, 2};
     for (MatmulPath path : kPaths) {
-        EXPECT_EQ(typed<int16_t>(run(int16_model<int64_t>(DType::kInt64), {raw(rows)}, path)), (std::vector<int16_t>{2, 3, 1, -3}));
-        EXPECT_EQ(typed<int16_t>(run(int16_model<int32_t>(DType::kInt32), {raw(rows)}, path)), (std::vector<int16_t>{2, 3, 1, -3}));
+        EXPECT_EQ(values_of<int16_t>(run(int16_model<int64_t>(DType::kInt64), {bytes_of(rows)}, path)),
+                  (std::vector<int16_t>{2, 3, 1, -3}));
+        EXPECT_EQ(values_of<int16_t>(run(int16_model<int32_t>(DType::kInt32), {bytes_of(rows)}, path)),
+                  (std::vector<int16_t>{2, 3, 1, -3}));
     }
 }
 
@@ -147,12 +154,12 @@ TEST(FullyConnected, RowQuantization) {
 }
 
 // Hybrid: weights int8 [[2, 0, -4], [1, 1, 1]] at scale 0.5, bias [0.5, -1].
-Model hybrid_model(bool asymmetric, tflite::ActivationFunctionType activation = tflite::ActivationFunctionType_NONE) {
+Model hybrid_model(bool asymmetric, tflite::ActivationFunctionType fused = tflite::ActivationFunctionType_NONE) {
     return single_op(kFc,
-                     {input(DType::kFloat32, {1, 3}),
-                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{2, 0, -4, 1, 1, 1}, per_tensor(0.5f, 0)),
+                     {activation(DType::kFloat32, {1, 3}),
+                      constant(DType::kInt8, {2, 3}, std::vector<int8_t>{2, 0, -4, 1, 1, 1}, quant(0.5f, 0)),
                       constant(DType::kFloat32, {2}, std::vector<float>{0.5f, -1.0f})},
-                     input(DType::kFloat32, {1, 2}), fc_options(activation, false, asymmetric));
+                     activation(DType::kFloat32, {1, 2}), fc_options(fused, false, asymmetric));
 }
 
 TEST(FullyConnected, HybridSymmetric) {
@@ -160,10 +167,11 @@ TEST(FullyConnected, HybridSymmetric) {
     // times (1/127) * 0.5, plus the bias (exact: 1.0 and -0.625).
     const float scale = (1.0f / 127.0f) * 0.5f;
     for (MatmulPath path : kPaths) {
-        const auto out = typed<float>(run(hybrid_model(false), {raw(std::vector<float>{1.0f, -0.5f, 0.25f})}, path));
+        const auto out =
+            values_of<float>(run(hybrid_model(false), {bytes_of(std::vector<float>{1.0f, -0.5f, 0.25f})}, path));
         EXPECT_EQ(out, (std::vector<float>{0.5f + 126.0f * scale, -1.0f + 95.0f * scale}));
-        const auto tanh = typed<float>(run(hybrid_model(false, tflite::ActivationFunctionType_TANH),
-                                           {raw(std::vector<float>{1.0f, -0.5f, 0.25f})}, path));
+        const auto tanh = values_of<float>(run(hybrid_model(false, tflite::ActivationFunctionType_TANH),
+                                           {bytes_of(std::vector<float>{1.0f, -0.5f, 0.25f})}, path));
         ASSERT_EQ(tanh.size(), 2u);
         EXPECT_NEAR(tanh[0], std::tanh(0.5f + 126.0f * scale), 1e-6);
     }
@@ -174,20 +182,22 @@ TEST(FullyConnected, HybridAsymmetric) {
     // 222 - (-2)(-43) = 136 and 7 - 3(-43) = 136; times (1.5/255) * 0.5 = 0.4, plus the bias.
     const float scale = (1.5f / 255.0f) * 0.5f;
     for (MatmulPath path : kPaths) {
-        const auto out = typed<float>(run(hybrid_model(true), {raw(std::vector<float>{1.0f, -0.5f, 0.3f})}, path));
+        const auto out =
+            values_of<float>(run(hybrid_model(true), {bytes_of(std::vector<float>{1.0f, -0.5f, 0.3f})}, path));
         EXPECT_EQ(out, (std::vector<float>{0.5f + 136.0f * scale, -1.0f + 136.0f * scale}));
     }
 }
 
 TEST(FullyConnected, HybridPerChannelAndZeroInput) {
     // Channel scales 0.5 and 0.25: the second unit's dot (95) scales by (1/127) * 0.25.
-    const Model model =
-        single_op(kFc,
-                  {input(DType::kFloat32, {2, 3}),
-                   constant(DType::kInt8, {2, 3}, std::vector<int8_t>{2, 0, -4, 1, 1, 1}, per_channel({0.5f, 0.25f}, 0))},
-                  input(DType::kFloat32, {2, 2}), fc_options());
+    const Model model = single_op(
+        kFc,
+        {activation(DType::kFloat32, {2, 3}),
+         constant(DType::kInt8, {2, 3}, std::vector<int8_t>{2, 0, -4, 1, 1, 1}, channel_quant({0.5f, 0.25f}, 0))},
+        activation(DType::kFloat32, {2, 2}), fc_options());
     for (MatmulPath path : kPaths) {
-        const auto out = typed<float>(run(model, {raw(std::vector<float>{1.0f, -0.5f, 0.25f, 0, 0, 0})}, path));
+        const auto out =
+            values_of<float>(run(model, {bytes_of(std::vector<float>{1.0f, -0.5f, 0.25f, 0, 0, 0})}, path));
         EXPECT_EQ(out, (std::vector<float>{126.0f * ((1.0f / 127.0f) * 0.5f), 95.0f * ((1.0f / 127.0f) * 0.25f), 0.0f, 0.0f}));
     }
 }
@@ -195,13 +205,14 @@ TEST(FullyConnected, HybridPerChannelAndZeroInput) {
 TEST(FullyConnected, VariableWeights) {
     // Weights as a second model input: the fast path packs them at run time.
     const Model model = single_op(kFc,
-                                  {input(DType::kInt8, {2, 3}, per_tensor(0.5f, -1)),
-                                   input(DType::kInt8, {2, 3}, per_tensor(0.25f, 2)), omitted()},
-                                  input(DType::kInt8, {2, 2}, per_tensor(1.0f, 3)), fc_options());
+                                  {activation(DType::kInt8, {2, 3}, quant(0.5f, -1)),
+                                   activation(DType::kInt8, {2, 3}, quant(0.25f, 2)), omitted()},
+                                  activation(DType::kInt8, {2, 2}, quant(1.0f, 3)), fc_options());
     const std::vector<int8_t> weights = {6, 2, -2, 2, 10, 4};
     // Without the bias: row 0: 8 -> 1 -> 4, 32 -> 4 -> 7; row 1: -8 -> -1 -> 2, -10 -> -1.25 -> 2.
     for (MatmulPath path : kPaths)
-        EXPECT_EQ(typed<int8_t>(run(model, {raw(kInt8Rows), raw(weights)}, path)), (std::vector<int8_t>{4, 7, 2, 2}));
+        EXPECT_EQ(values_of<int8_t>(run(model, {bytes_of(kInt8Rows), bytes_of(weights)}, path)),
+                  (std::vector<int8_t>{4, 7, 2, 2}));
 }
 
 TEST(FullyConnected, Refusals) {
@@ -215,16 +226,21 @@ TEST(FullyConnected, Refusals) {
 
     auto with = [](DType in, DType w, DType out, std::optional<Quantization> wq) {
         const std::vector<uint8_t> weights(static_cast<size_t>(4 * dtype_bits(w) / 8), 1);
-        return single_op(kFc, {input(in, {1, 2}, per_tensor(0.5f, 0)), constant(w, {2, 2}, weights, wq)},
-                         input(out, {1, 2}, per_tensor(1.0f, 0)), fc_options());
+        return single_op(kFc, {activation(in, {1, 2}, quant(0.5f, 0)), constant(w, {2, 2}, weights, wq)},
+                         activation(out, {1, 2}, quant(1.0f, 0)), fc_options());
     };
-    expect_contains(compile_error(with(DType::kUInt8, DType::kUInt8, DType::kInt16, per_tensor(1.0f, 0))), "UINT8 input, UINT8 weights and INT16 output");
-    expect_contains(compile_error(with(DType::kUInt8, DType::kUInt8, DType::kUInt8, per_channel({1.0f, 1.0f}, 0))), "quantized per channel");
-    expect_contains(compile_error(with(DType::kInt8, DType::kInt8, DType::kInt8, per_channel({1.0f, 1.0f}, 1))), "along dimension 1");
+    expect_contains(compile_error(with(DType::kUInt8, DType::kUInt8, DType::kInt16, quant(1.0f, 0))),
+                    "UINT8 input, UINT8 weights and INT16 output");
+    expect_contains(compile_error(with(DType::kUInt8, DType::kUInt8, DType::kUInt8, channel_quant({1.0f, 1.0f}, 0))),
+                    "quantized per channel");
+    expect_contains(compile_error(with(DType::kInt8, DType::kInt8, DType::kInt8, channel_quant({1.0f, 1.0f}, 1))),
+                    "along dimension 1");
     expect_contains(compile_error(with(DType::kInt8, DType::kInt8, DType::kInt8, std::nullopt)), "no quantization parameters");
-    expect_contains(compile_error(with(DType::kFloat32, DType::kUInt8, DType::kFloat32, per_tensor(1.0f, 0))), "UINT8 weights");
-    expect_contains(compile_error(with(DType::kInt8, DType::kInt16, DType::kInt8, per_tensor(1.0f, 0))), "weights of type INT16");
-    EXPECT_EQ(compile_error(with(DType::kInt16, DType::kInt8, DType::kInt16, per_tensor(1.0f, 0))), "");
+    expect_contains(compile_error(with(DType::kFloat32, DType::kUInt8, DType::kFloat32, quant(1.0f, 0))),
+                    "UINT8 weights");
+    expect_contains(compile_error(with(DType::kInt8, DType::kInt16, DType::kInt8, quant(1.0f, 0))),
+                    "weights of type INT16");
+    EXPECT_EQ(compile_error(with(DType::kInt16, DType::kInt8, DType::kInt16, quant(1.0f, 0))), "");
 }
 
 }  // namespace

@@ -2,110 +2,14 @@
 // UNPACK, SPLIT, SPLIT_V, SLICE, STRIDED_SLICE, GATHER, PAD, PADV2, MIRROR_PAD and the resizes.
 #include <gtest/gtest.h>
 
-#include <cstring>
+#include <vector>
 
-#include "model/builder.h"
-#include "runtime/interpreter.h"
+#include "support/op_model.h"
 
 namespace litelab {
 namespace {
 
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
-template <class T>
-std::vector<T> values_of(std::span<const uint8_t> bytes) {
-    std::vector<T> values(bytes.size() / sizeof(T));
-    if (!values.empty()) std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
-    return values;
-}
-
-std::vector<float> iota_floats(int n) {
-    std::vector<float> v;
-    for (int i = 0; i < n; ++i) v.push_back(static_cast<float>(i));
-    return v;
-}
-
-tflite::BuiltinOptionsUnion options_of(auto table) {
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(table));
-    return u;
-}
-
-Quantization per_tensor(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-// A one-operator model: tensors are graph inputs (fed at run time) or constants, then outputs.
-class OpModel {
-public:
-    int32_t input(DType type, std::vector<int32_t> shape, std::optional<Quantization> q = std::nullopt) {
-        const int32_t t = b_.add_tensor("in" + std::to_string(inputs_.size()), type, std::move(shape), {}, std::move(q));
-        inputs_.push_back(t);
-        return t;
-    }
-    template <class T>
-    int32_t constant(DType type, std::vector<int32_t> shape, const std::vector<T>& values,
-                     std::optional<Quantization> q = std::nullopt) {
-        return b_.add_tensor("const", type, std::move(shape), bytes_of(values), std::move(q));
-    }
-    int32_t ints(std::vector<int32_t> shape, const std::vector<int32_t>& values) {
-        return constant(DType::kInt32, std::move(shape), values);
-    }
-    int32_t output(DType type, std::optional<Quantization> q = std::nullopt) {
-        const int32_t t = b_.add_tensor("out" + std::to_string(outputs_.size()), type, {}, {}, std::move(q));
-        outputs_.push_back(t);
-        return t;
-    }
-    void op(tflite::BuiltinOperator code, std::vector<int32_t> ins, tflite::BuiltinOptionsUnion options = {}) {
-        b_.add_operator(code, std::move(ins), outputs_, std::move(options));
-    }
-
-    struct Ran {
-        std::string error;
-        std::vector<std::vector<int32_t>> shapes;
-        std::vector<std::vector<uint8_t>> outputs;
-        template <class T>
-        std::vector<T> out(size_t i = 0) const { return values_of<T>(outputs[i]); }
-    };
-    Ran run(const std::vector<Bytes>& data) {
-        b_.set_inputs(inputs_);
-        b_.set_outputs(outputs_);
-        Ran r;
-        auto interpreter = Interpreter::compile(b_.model());
-        if (!interpreter) {
-            r.error = interpreter.error().message;
-            return r;
-        }
-        Execution execution(*interpreter);
-        for (size_t i = 0; i < data.size(); ++i) {
-            const auto to = execution.input(i);
-            EXPECT_EQ(to.size(), data[i].size()) << "input " << i;
-            std::memcpy(to.data(), data[i].data(), std::min(to.size(), data[i].size()));
-        }
-        if (Status s = execution.run(); !s) {
-            r.error = s.error().message;
-            return r;
-        }
-        for (size_t o = 0; o < (*interpreter)->outputs().size(); ++o) {
-            r.shapes.push_back((*interpreter)->output_info(o).shape);
-            const auto out = execution.output(o);
-            r.outputs.emplace_back(out.begin(), out.end());
-        }
-        return r;
-    }
-
-private:
-    ModelBuilder b_;
-    std::vector<int32_t> inputs_, outputs_;
-};
+using namespace test;
 
 using Shape = std::vector<int32_t>;
 
@@ -151,9 +55,9 @@ TEST(LayoutKernels, ConcatenationRescalesUint8InputsLikeTflite) {
     // Output scale 0.5, zero point 10. Input a: scale 1, zero point 0 -> q_out = 2 q + 10.
     // Input b shares the output's quantization and is copied.
     OpModel m;
-    const int32_t a = m.input(DType::kUInt8, {1, 3}, per_tensor(1.0f, 0));
-    const int32_t b = m.input(DType::kUInt8, {1, 2}, per_tensor(0.5f, 10));
-    m.output(DType::kUInt8, per_tensor(0.5f, 10));
+    const int32_t a = m.input(DType::kUInt8, {1, 3}, quant(1.0f, 0));
+    const int32_t b = m.input(DType::kUInt8, {1, 2}, quant(0.5f, 10));
+    m.output(DType::kUInt8, quant(0.5f, 10));
     tflite::ConcatenationOptionsT options;
     options.axis = 1;
     m.op(tflite::BuiltinOperator_CONCATENATION, {a, b}, options_of(options));
@@ -164,8 +68,8 @@ TEST(LayoutKernels, ConcatenationRescalesUint8InputsLikeTflite) {
 
 TEST(LayoutKernels, ConcatenationRefusesInt8InputsQuantizedUnlikeTheOutput) {
     OpModel m;
-    const int32_t a = m.input(DType::kInt8, {1, 3}, per_tensor(1.0f, 0));
-    m.output(DType::kInt8, per_tensor(0.5f, 0));
+    const int32_t a = m.input(DType::kInt8, {1, 3}, quant(1.0f, 0));
+    m.output(DType::kInt8, quant(0.5f, 0));
     m.op(tflite::BuiltinOperator_CONCATENATION, {a, a}, options_of(tflite::ConcatenationOptionsT{}));
     EXPECT_NE(m.run({}).error.find("INT8 inputs quantized unlike the output"), std::string::npos);
 }
@@ -251,8 +155,8 @@ TEST(LayoutKernels, SliceOutsideTheInputIsRefused) {
     EXPECT_NE(m.run({}).error.find("of dimension 1"), std::string::npos);
 }
 
-OpModel::Ran strided_slice(std::vector<int32_t> begin, std::vector<int32_t> end, std::vector<int32_t> strides,
-                           tflite::StridedSliceOptionsT options, Shape shape = {3, 4}) {
+RunOutcome strided_slice(std::vector<int32_t> begin, std::vector<int32_t> end, std::vector<int32_t> strides,
+                         tflite::StridedSliceOptionsT options, Shape shape = {3, 4}) {
     OpModel m;
     const int32_t in = m.input(DType::kFloat32, shape);
     m.output(DType::kFloat32);
@@ -349,8 +253,8 @@ TEST(LayoutKernels, GatherIndexOutOfRangeFailsTheRun) {
 
 TEST(LayoutKernels, PadQuantizedPadsWithTheZeroPoint) {
     OpModel m;
-    const int32_t in = m.input(DType::kInt8, {1, 2}, per_tensor(0.1f, -5));
-    m.output(DType::kInt8, per_tensor(0.1f, -5));
+    const int32_t in = m.input(DType::kInt8, {1, 2}, quant(0.1f, -5));
+    m.output(DType::kInt8, quant(0.1f, -5));
     m.op(tflite::BuiltinOperator_PAD, {in, m.ints({2, 2}, {1, 0, 2, 1})});
     const auto r = m.run({bytes_of(std::vector<int8_t>{7, 8})});
     ASSERT_EQ(r.error, "");
@@ -394,8 +298,8 @@ TEST(LayoutKernels, MirrorPadRefusesPaddingBeyondTheMirror) {
     EXPECT_NE(m.run({}).error.find("exceeds 1 for REFLECT"), std::string::npos);
 }
 
-OpModel::Ran resize(tflite::BuiltinOperator code, DType type, Shape in_shape, std::vector<int32_t> size, bool align,
-                    bool half_pixel, Bytes data) {
+RunOutcome resize(tflite::BuiltinOperator code, DType type, Shape in_shape, std::vector<int32_t> size, bool align,
+                  bool half_pixel, Bytes data) {
     OpModel m;
     const int32_t in = m.input(type, in_shape);
     m.output(type);

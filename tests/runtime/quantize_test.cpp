@@ -2,103 +2,22 @@
 // channel parameters, float16 (converted exhaustively), and the refusals.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <vector>
 
 #include "model/builder.h"
 #include "runtime/interpreter.h"
 #include "runtime/kernels/quantize/half_float.h"
+#include "support/op_model.h"
 
 namespace litelab {
 namespace {
 
-struct Spec {
-    DType type = DType::kFloat32;
-    std::vector<int32_t> shape;
-    std::optional<Quantization> quant;
-    Bytes data;  // non-empty: a constant
-};
+using namespace test;
 
-Quantization q(float scale, int64_t zero_point) {
-    Quantization result;
-    result.scale = {scale};
-    result.zero_point = {zero_point};
-    return result;
-}
-
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> raw(values.size() * sizeof(T));
-    if (!raw.empty()) std::memcpy(raw.data(), values.data(), raw.size());
-    return Bytes::take(std::move(raw));
-}
-
-// A model of one operator; inputs without data are the model's inputs.
-Model single_op(tflite::BuiltinOperator op, const std::vector<Spec>& inputs, const Spec& output,
-                tflite::BuiltinOptionsUnion options = {}) {
-    ModelBuilder b;
-    std::vector<int32_t> ins, model_inputs;
-    for (size_t i = 0; i < inputs.size(); ++i) {
-        const Spec& s = inputs[i];
-        ins.push_back(b.add_tensor("in" + std::to_string(i), s.type, s.shape, s.data, s.quant));
-        if (s.data.empty()) model_inputs.push_back(ins.back());
-    }
-    const int32_t out = b.add_tensor("out", output.type, output.shape, {}, output.quant);
-    b.add_operator(op, ins, {out}, std::move(options));
-    b.set_inputs(model_inputs);
-    b.set_outputs({out});
-    return std::move(b).finish();
-}
-
-template <class Out, class In>
-std::vector<Out> run(const Model& model, const std::vector<In>& input, int threads = 1) {
-    CompileOptions options;
-    options.threads = threads;
-    auto interpreter = Interpreter::compile(model, options);
-    EXPECT_TRUE(interpreter.ok()) << (interpreter.ok() ? "" : interpreter.error().message);
-    if (!interpreter.ok()) return {};
-    Execution execution(*interpreter);
-    auto in = execution.input(0);
-    EXPECT_EQ(in.size(), input.size() * sizeof(In));
-    std::memcpy(in.data(), input.data(), std::min(in.size(), input.size() * sizeof(In)));
-    const Status status = execution.run();
-    EXPECT_TRUE(status.ok()) << (status.ok() ? "" : status.error().message);
-    const auto out = execution.output(0);
-    std::vector<Out> result(out.size() / sizeof(Out));
-    std::memcpy(result.data(), out.data(), result.size() * sizeof(Out));
-    return result;
-}
-
-// The compile error of a model that must be refused.
-std::string refusal(const Model& model) {
-    auto interpreter = Interpreter::compile(model);
-    EXPECT_FALSE(interpreter.ok());
-    if (interpreter.ok()) return "";
-    EXPECT_EQ(interpreter.error().code, ErrorCode::kUnsupported) << interpreter.error().message;
-    return interpreter.error().message;
-}
-
-Spec f32(std::vector<int32_t> shape) { return {DType::kFloat32, std::move(shape), std::nullopt, {}}; }
-Spec quantized(DType type, std::vector<int32_t> shape, float scale, int64_t zero_point) {
-    return {type, std::move(shape), q(scale, zero_point), {}};
-}
-
-
-Spec plain(DType type, std::vector<int32_t> shape) { return {type, std::move(shape), std::nullopt, {}}; }
-
-Quantization per_channel(std::vector<float> scales, std::vector<int64_t> zero_points, int32_t axis) {
-    Quantization result;
-    result.scale = std::move(scales);
-    result.zero_point = std::move(zero_points);
-    result.quantized_dimension = axis;
-    return result;
-}
-
-Model one(tflite::BuiltinOperator op, const Spec& in, const Spec& out) { return single_op(op, {in}, out); }
+Model one(tflite::BuiltinOperator op, const Operand& in, const Operand& out) { return single_op(op, {in}, out); }
 
 TEST(Quantize, FloatToInt8RoundsHalfAwayFromZeroAndClamps) {
     // Scale 0.5, zero point -1: 0.25 -> 0.5 -> 1 -> 0; 0.75 -> 1.5 -> 2 -> 1; -0.25 -> -1 -> -2.
@@ -117,7 +36,7 @@ TEST(Quantize, FloatToUint8AndInt16) {
 
 TEST(Quantize, FloatToInt8PerChannel) {
     // Channels along dimension 1 with scales 1, 0.5, 0.25 and zero points 0, 1, -1.
-    const Spec out{DType::kInt8, {2, 3}, per_channel({1.0f, 0.5f, 0.25f}, {0, 1, -1}, 1), {}};
+    const Operand out{DType::kInt8, {2, 3}, channel_quant({1.0f, 0.5f, 0.25f}, {0, 1, -1}, 1), {}};
     const auto model = one(tflite::BuiltinOperator_QUANTIZE, f32({2, 3}), out);
     EXPECT_EQ((run<int8_t>(model, std::vector<float>{1, 1, 1, -2, -2, -2})), (std::vector<int8_t>{1, 3, 3, -2, -3, -9}));
 }
@@ -194,7 +113,7 @@ TEST(Dequantize, PerTensorTypes) {
 }
 
 TEST(Dequantize, Int8PerChannelAlongTheFirstDimension) {
-    const Spec in{DType::kInt8, {2, 2}, per_channel({0.5f, 2.0f}, {0, 1}, 0), {}};
+    const Operand in{DType::kInt8, {2, 2}, channel_quant({0.5f, 2.0f}, {0, 1}, 0), {}};
     const auto model = one(tflite::BuiltinOperator_DEQUANTIZE, in, f32({2, 2}));
     EXPECT_EQ((run<float>(model, std::vector<int8_t>{4, -4, 4, -4})), (std::vector<float>{2.0f, -2.0f, 6.0f, -10.0f}));
 }

@@ -21,25 +21,14 @@
 #include "model/builder.h"
 #include "runtime/interpreter.h"
 #include "runtime/kernels/recurrent/recurrent_math.h"
+#include "support/op_model.h"
 #include "support/test_paths.h"
 #include "tflite/reader.h"
 
 namespace litelab {
 namespace {
 
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
-Quantization per_tensor(float scale, int64_t zero_point = 0) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
+using namespace test;
 
 // Weights of an LSTM, gate by gate (input, forget, cell, output); empty vectors are absent.
 struct LstmWeights {
@@ -68,7 +57,7 @@ Model lstm_model(const LstmSpec& s, const LstmWeights& w) {
         if (s.hybrid_scale <= 0.0f) return b.add_float_constant(name, shape, v);
         std::vector<int8_t> q;
         for (float x : v) q.push_back(static_cast<int8_t>(std::lround(x / s.hybrid_scale)));
-        return b.add_tensor(name, DType::kInt8, shape, bytes_of(q), per_tensor(s.hybrid_scale));
+        return b.add_tensor(name, DType::kInt8, shape, bytes_of(q), quant(s.hybrid_scale));
     };
     auto vec = [&](const std::string& name, const std::vector<float>& v) {
         return v.empty() ? -1 : b.add_float_constant(name, {static_cast<int32_t>(v.size())}, v);
@@ -87,21 +76,7 @@ Model lstm_model(const LstmSpec& s, const LstmWeights& w) {
     inputs[18] = b.add_tensor("output_state", DType::kFloat32, {s.batch, s.n_output});
     inputs[19] = b.add_tensor("cell_state", DType::kFloat32, {s.batch, s.n_cell});
     const int32_t out = b.add_tensor("output", DType::kFloat32, {in_shape[0], in_shape[1], s.n_output});
-    auto options = std::make_unique<tflite::UnidirectionalSequenceLSTMOptionsT>();
-    options->fused_activation_function = tflite::ActivationFunctionType_TANH;
-    options->cell_clip = s.cell_clip;
-    options->proj_clip = s.proj_clip;
-    options->time_major = s.time_major;
-    options->asymmetric_quantize_inputs = s.asymmetric;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(*options));
-    b.add_operator(tflite::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM, inputs, {out}, std::move(u));
-    b.set_inputs({inputs[0]});
-    b.set_outputs({out});
-    Model m = std::move(b).finish();
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[18])].is_variable = true;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[19])].is_variable = true;
-    return m;
+    return finish_lstm(std::move(b), inputs, out, lstm_options(s.cell_clip, s.proj_clip, s.time_major, s.asymmetric));
 }
 
 // Compiles a model, failing the test with the compiler's message when it cannot.
@@ -314,36 +289,25 @@ TEST(RecurrentLstm, RefusesWhatItCannotCompute) {
 Model lstm_int8_saturated_model(bool cifg) {
     ModelBuilder b;
     std::vector<int32_t> inputs(24, -1);
-    inputs[0] = b.add_tensor("input", DType::kInt8, {1, 2, 1}, {}, per_tensor(1.0f / 128.0f));
+    inputs[0] = b.add_tensor("input", DType::kInt8, {1, 2, 1}, {}, quant(1.0f / 128.0f));
     const float weight_scale = 0.5f / 127.0f;
     const auto bias = static_cast<int32_t>(std::lround(8.0 / (weight_scale / 128.0)));
     for (int g = cifg ? 1 : 0; g < 4; ++g) {
         const std::string n = std::to_string(g);
         inputs[static_cast<size_t>(1 + g)] =
-            b.add_tensor("wx" + n, DType::kInt8, {1, 1}, bytes_of(std::vector<int8_t>{127}), per_tensor(weight_scale));
+            b.add_tensor("wx" + n, DType::kInt8, {1, 1}, bytes_of(std::vector<int8_t>{127}), quant(weight_scale));
         inputs[static_cast<size_t>(5 + g)] =
-            b.add_tensor("wh" + n, DType::kInt8, {1, 1}, bytes_of(std::vector<int8_t>{0}), per_tensor(weight_scale));
+            b.add_tensor("wh" + n, DType::kInt8, {1, 1}, bytes_of(std::vector<int8_t>{0}), quant(weight_scale));
         inputs[static_cast<size_t>(12 + g)] = b.add_tensor(
-            "b" + n, DType::kInt32, {1}, bytes_of(std::vector<int32_t>{bias}), per_tensor(weight_scale / 128.0f));
+            "b" + n, DType::kInt32, {1}, bytes_of(std::vector<int32_t>{bias}), quant(weight_scale / 128.0f));
     }
-    inputs[18] = b.add_tensor("output_state", DType::kInt8, {1, 1}, {}, per_tensor(1.0f / 128.0f));
-    inputs[19] = b.add_tensor("cell_state", DType::kInt16, {1, 1}, {}, per_tensor(1.0f / 2048.0f));
-    const int32_t out = b.add_tensor("output", DType::kInt8, {1, 2, 1}, {}, per_tensor(1.0f / 128.0f));
+    inputs[18] = b.add_tensor("output_state", DType::kInt8, {1, 1}, {}, quant(1.0f / 128.0f));
+    inputs[19] = b.add_tensor("cell_state", DType::kInt16, {1, 1}, {}, quant(1.0f / 2048.0f));
+    const int32_t out = b.add_tensor("output", DType::kInt8, {1, 2, 1}, {}, quant(1.0f / 128.0f));
     std::vector<int32_t> intermediates;
     for (int i = 0; i < 4; ++i) intermediates.push_back(b.add_tensor("gate" + std::to_string(i), DType::kInt16, {}));
-    intermediates.push_back(b.add_tensor("hidden", DType::kInt8, {}, {}, per_tensor(1.0f / 128.0f)));
-    tflite::UnidirectionalSequenceLSTMOptionsT options;
-    options.fused_activation_function = tflite::ActivationFunctionType_TANH;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM, inputs, {out}, std::move(u));
-    b.set_inputs({inputs[0]});
-    b.set_outputs({out});
-    Model m = std::move(b).finish();
-    m.subgraphs[0].operators[0].intermediates = intermediates;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[18])].is_variable = true;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[19])].is_variable = true;
-    return m;
+    intermediates.push_back(b.add_tensor("hidden", DType::kInt8, {}, {}, quant(1.0f / 128.0f)));
+    return finish_lstm(std::move(b), inputs, out, lstm_options(), intermediates);
 }
 
 TEST(RecurrentLstm, Int8SaturatedGates) {
@@ -403,7 +367,7 @@ Model svdf_float_model(const SvdfSpec& s, const std::vector<float>& feature, con
         if (scale <= 0.0f) return b.add_float_constant(name, shape, v);
         std::vector<int8_t> q;
         for (float x : v) q.push_back(static_cast<int8_t>(std::lround(x / scale)));
-        return b.add_tensor(name, DType::kInt8, shape, bytes_of(q), per_tensor(scale));
+        return b.add_tensor(name, DType::kInt8, shape, bytes_of(q), quant(scale));
     };
     const int32_t wf = weight("feature", {s.filters, s.input_size}, feature, hybrid_feature_scale);
     const int32_t wt = weight("time", {s.filters, s.memory}, time, hybrid_time_scale);
@@ -413,9 +377,7 @@ Model svdf_float_model(const SvdfSpec& s, const std::vector<float>& feature, con
     tflite::SVDFOptionsT options;
     options.rank = s.rank;
     options.fused_activation_function = s.activation;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_SVDF, {input, wf, wt, bi, state}, {out}, std::move(u));
+    b.add_operator(tflite::BuiltinOperator_SVDF, {input, wf, wt, bi, state}, {out}, options_of(options));
     b.set_inputs({input});
     b.set_outputs({out});
     Model m = std::move(b).finish();
@@ -469,21 +431,19 @@ TEST(RecurrentSvdf, HybridEqualsFloatWhenQuantisationIsExact) {
 // 1 (feature -> state) and 1/16 (state -> output).
 Model svdf_int8_model(tflite::ActivationFunctionType activation) {
     ModelBuilder b;
-    const int32_t input = b.add_tensor("input", DType::kInt8, {1, 2}, {}, per_tensor(0.5f, 1));
+    const int32_t input = b.add_tensor("input", DType::kInt8, {1, 2}, {}, quant(0.5f, 1));
     const int32_t wf =
-        b.add_tensor("feature", DType::kInt8, {1, 2}, bytes_of(std::vector<int8_t>{4, 2}), per_tensor(0.25f));
+        b.add_tensor("feature", DType::kInt8, {1, 2}, bytes_of(std::vector<int8_t>{4, 2}), quant(0.25f));
     const int32_t wt =
-        b.add_tensor("time", DType::kInt16, {1, 2}, bytes_of(std::vector<int16_t>{2, 6}), per_tensor(0.5f));
+        b.add_tensor("time", DType::kInt16, {1, 2}, bytes_of(std::vector<int16_t>{2, 6}), quant(0.5f));
     const int32_t bias =
-        b.add_tensor("bias", DType::kInt32, {1}, bytes_of(std::vector<int32_t>{16}), per_tensor(0.0625f));
-    const int32_t state = b.add_tensor("state", DType::kInt16, {1, 2}, {}, per_tensor(0.125f));
-    const int32_t out = b.add_tensor("output", DType::kInt8, {1, 1}, {}, per_tensor(1.0f, -3));
+        b.add_tensor("bias", DType::kInt32, {1}, bytes_of(std::vector<int32_t>{16}), quant(0.0625f));
+    const int32_t state = b.add_tensor("state", DType::kInt16, {1, 2}, {}, quant(0.125f));
+    const int32_t out = b.add_tensor("output", DType::kInt8, {1, 1}, {}, quant(1.0f, -3));
     tflite::SVDFOptionsT options;
     options.rank = 1;
     options.fused_activation_function = activation;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_SVDF, {input, wf, wt, bias, state}, {out}, std::move(u));
+    b.add_operator(tflite::BuiltinOperator_SVDF, {input, wf, wt, bias, state}, {out}, options_of(options));
     b.set_inputs({input});
     b.set_outputs({out});
     Model m = std::move(b).finish();

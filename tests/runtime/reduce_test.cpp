@@ -1,41 +1,15 @@
 // MEAN, SUM, REDUCE_MAX, ARG_MAX and ARG_MIN on one-operator models, values worked by hand.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <optional>
 #include <vector>
 
-#include "model/builder.h"
-#include "runtime/interpreter.h"
+#include "support/op_model.h"
 
 namespace litelab {
 namespace {
 
-Quantization quant(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-tflite::BuiltinOptionsUnion reducer(bool keep_dims) {
-    tflite::ReducerOptionsT o;
-    o.keep_dims = keep_dims;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(o));
-    return u;
-}
-
-struct Reduced {
-    std::vector<int32_t> shape;
-    std::vector<uint8_t> bytes;
-    template <class T>
-    std::vector<T> values() const {
-        std::vector<T> v(bytes.size() / sizeof(T));
-        std::memcpy(v.data(), bytes.data(), bytes.size());
-        return v;
-    }
-};
+using namespace test;
 
 struct Spec {
     DType type = DType::kFloat32;
@@ -45,44 +19,20 @@ struct Spec {
 // input -> op(input, constant axes) -> output; `axes_constant` false feeds the axes as a
 // second model input instead.
 template <class T>
-Result<Reduced> reduce(tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options, Spec in_spec,
-                       std::vector<int32_t> shape, const std::vector<T>& input, std::vector<int32_t> axes,
-                       Spec out_spec, bool axes_constant = true) {
-    ModelBuilder b;
-    const int32_t in = b.add_tensor("in", in_spec.type, shape, {}, in_spec.quant);
-    const auto axes_shape = std::vector<int32_t>{static_cast<int32_t>(axes.size())};
-    const int32_t axis = axes_constant ? b.add_int32_constant("axes", axes_shape, axes)
-                                       : b.add_tensor("axes", DType::kInt32, axes_shape);
-    const int32_t out = b.add_tensor("out", out_spec.type, {}, {}, out_spec.quant);
-    b.add_operator(op, {in, axis}, {out}, std::move(options));
-    b.set_inputs(axes_constant ? std::vector<int32_t>{in} : std::vector<int32_t>{in, axis});
-    b.set_outputs({out});
-    auto interpreter = Interpreter::compile(std::move(b).finish());
-    if (!interpreter) return interpreter.error();
-    Execution execution(*interpreter);
-    std::memcpy(execution.input(0).data(), input.data(), input.size() * sizeof(T));
-    LITELAB_TRY(execution.run());
-    const auto bytes = execution.output(0);
-    return Reduced{(*interpreter)->output_info(0).shape, {bytes.begin(), bytes.end()}};
-}
-
-tflite::BuiltinOptionsUnion arg_max_options(tflite::TensorType type) {
-    tflite::ArgMaxOptionsT o;
-    o.output_type = type;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(o));
-    return u;
-}
-tflite::BuiltinOptionsUnion arg_min_options(tflite::TensorType type) {
-    tflite::ArgMinOptionsT o;
-    o.output_type = type;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(o));
-    return u;
+Result<Output> reduce(tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options, Spec in_spec,
+                      std::vector<int32_t> shape, const std::vector<T>& input, std::vector<int32_t> axes,
+                      Spec out_spec, bool axes_constant = true) {
+    const std::vector<int32_t> axes_shape = {static_cast<int32_t>(axes.size())};
+    const Operand axis =
+        axes_constant ? constant(DType::kInt32, axes_shape, axes) : activation(DType::kInt32, axes_shape);
+    const Model model = single_op(op, {activation(in_spec.type, std::move(shape), in_spec.quant), axis},
+                                  activation(out_spec.type, {}, out_spec.quant), std::move(options));
+    return only_output(try_run(model, {bytes_of(input)}));
 }
 
 TEST(ReduceKernels, MeanFloatOverRows) {
-    auto r = reduce<float>(tflite::BuiltinOperator_MEAN, reducer(false), {}, {2, 3}, {1, 2, 6, -3, 0, 9}, {1}, {});
+    auto r =
+        reduce<float>(tflite::BuiltinOperator_MEAN, reducer_options(false), {}, {2, 3}, {1, 2, 6, -3, 0, 9}, {1}, {});
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->shape, (std::vector<int32_t>{2}));
     EXPECT_EQ(r->values<float>(), (std::vector<float>{3, 2}));
@@ -90,7 +40,8 @@ TEST(ReduceKernels, MeanFloatOverRows) {
 
 TEST(ReduceKernels, MeanFloatNegativeAndDuplicateAxesKeepDims) {
     // Axes -1, 0, -1 are {0, 1}: everything, kept as a 1x1.
-    auto r = reduce<float>(tflite::BuiltinOperator_MEAN, reducer(true), {}, {2, 2}, {1, 2, 3, 6}, {-1, 0, -1}, {});
+    auto r =
+        reduce<float>(tflite::BuiltinOperator_MEAN, reducer_options(true), {}, {2, 2}, {1, 2, 3, 6}, {-1, 0, -1}, {});
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->shape, (std::vector<int32_t>{1, 1}));
     EXPECT_EQ(r->values<float>(), (std::vector<float>{3}));
@@ -98,8 +49,8 @@ TEST(ReduceKernels, MeanFloatNegativeAndDuplicateAxesKeepDims) {
 
 TEST(ReduceKernels, MeanMiddleAxisOf3d) {
     // 2x2x2, axis 1: out[i][k] = (in[i][0][k] + in[i][1][k]) / 2.
-    auto r =
-        reduce<float>(tflite::BuiltinOperator_MEAN, reducer(false), {}, {2, 2, 2}, {1, 2, 3, 4, 5, 6, 7, 8}, {1}, {});
+    auto r = reduce<float>(tflite::BuiltinOperator_MEAN, reducer_options(false), {}, {2, 2, 2},
+                           {1, 2, 3, 4, 5, 6, 7, 8}, {1}, {});
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->shape, (std::vector<int32_t>{2, 2}));
     EXPECT_EQ(r->values<float>(), (std::vector<float>{2, 3, 6, 7}));
@@ -107,7 +58,8 @@ TEST(ReduceKernels, MeanMiddleAxisOf3d) {
 
 TEST(ReduceKernels, MeanInt32Truncates) {
     const Spec s32{DType::kInt32, std::nullopt};
-    auto r = reduce<int32_t>(tflite::BuiltinOperator_MEAN, reducer(false), s32, {2, 2}, {1, 2, -1, -2}, {1}, s32);
+    auto r =
+        reduce<int32_t>(tflite::BuiltinOperator_MEAN, reducer_options(false), s32, {2, 2}, {1, 2, -1, -2}, {1}, s32);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<int32_t>(), (std::vector<int32_t>{1, -1}));
 }
@@ -120,7 +72,7 @@ TEST(ReduceKernels, MeanInt8RescalesWithTheCountInTheMultiplier) {
     //   [-5, -5, -5, -6]: -17 / 2 = -8.5 rounds up to -8 -> -6
     const Spec in{DType::kInt8, quant(0.5f, -1)};
     const Spec out{DType::kInt8, quant(0.25f, 2)};
-    auto r = reduce<int8_t>(tflite::BuiltinOperator_MEAN, reducer(false), in, {3, 4},
+    auto r = reduce<int8_t>(tflite::BuiltinOperator_MEAN, reducer_options(false), in, {3, 4},
                             {1, 2, 4, 7, 1, 2, 4, 6, -5, -5, -5, -6}, {1}, out);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<int8_t>(), (std::vector<int8_t>{11, 11, -6}));
@@ -129,7 +81,7 @@ TEST(ReduceKernels, MeanInt8RescalesWithTheCountInTheMultiplier) {
 TEST(ReduceKernels, MeanUint8SameQuantizationRoundsHalfUp) {
     // scale 1, zero point 128: [129, 130] -> centred 3 / 2 = 1.5 -> 2 -> 130.
     const Spec q{DType::kUInt8, quant(1.0f, 128)};
-    auto r = reduce<uint8_t>(tflite::BuiltinOperator_MEAN, reducer(true), q, {1, 2}, {129, 130}, {1}, q);
+    auto r = reduce<uint8_t>(tflite::BuiltinOperator_MEAN, reducer_options(true), q, {1, 2}, {129, 130}, {1}, q);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->shape, (std::vector<int32_t>{1, 1}));
     EXPECT_EQ(r->values<uint8_t>(), (std::vector<uint8_t>{130}));
@@ -141,7 +93,7 @@ TEST(ReduceKernels, MeanInt16RoundsTwiceLikeTheReference) {
     // 2.9999999 before the shift, rounded to 3, then 1.5 rounded away from zero: 2 (one rounding of
     // 9 * 715827882 / 2^32 = 1.4999999 would give 1). -9 gives -2 the same way.
     const Spec q{DType::kInt16, quant(1.0f, 0)};
-    auto r = reduce<int16_t>(tflite::BuiltinOperator_MEAN, reducer(false), q, {2, 6},
+    auto r = reduce<int16_t>(tflite::BuiltinOperator_MEAN, reducer_options(false), q, {2, 6},
                              {2, 2, 2, 1, 1, 1, -2, -2, -2, -1, -1, -1}, {1}, q);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<int16_t>(), (std::vector<int16_t>{2, -2}));
@@ -149,15 +101,16 @@ TEST(ReduceKernels, MeanInt16RoundsTwiceLikeTheReference) {
 
 TEST(ReduceKernels, SumInt32OverColumns) {
     const Spec s32{DType::kInt32, std::nullopt};
-    auto r = reduce<int32_t>(tflite::BuiltinOperator_SUM, reducer(false), s32, {3, 2}, {1, 10, 2, 20, 3, 30}, {0}, s32);
+    auto r = reduce<int32_t>(tflite::BuiltinOperator_SUM, reducer_options(false), s32, {3, 2}, {1, 10, 2, 20, 3, 30},
+                             {0}, s32);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<int32_t>(), (std::vector<int32_t>{6, 60}));
 }
 
 TEST(ReduceKernels, SumUint8Rescales) {
     // in scale 1, out scale 2 (both zero point 0): 1 + 2 = 3 -> 1.5 -> 2; 7 + 9 = 16 -> 8.
-    auto r = reduce<uint8_t>(tflite::BuiltinOperator_SUM, reducer(false), {DType::kUInt8, quant(1.0f, 0)}, {2, 2},
-                             {1, 2, 7, 9}, {1}, {DType::kUInt8, quant(2.0f, 0)});
+    auto r = reduce<uint8_t>(tflite::BuiltinOperator_SUM, reducer_options(false), {DType::kUInt8, quant(1.0f, 0)},
+                             {2, 2}, {1, 2, 7, 9}, {1}, {DType::kUInt8, quant(2.0f, 0)});
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<uint8_t>(), (std::vector<uint8_t>{2, 8}));
 }
@@ -165,14 +118,14 @@ TEST(ReduceKernels, SumUint8Rescales) {
 TEST(ReduceKernels, SumInt8SharedQuantizationAddsRawValuesLikeTflite) {
     // TFLite adds int8 values in int8 when nothing needs rescaling: 100 + 100 wraps to -56.
     const Spec q{DType::kInt8, quant(1.0f, 0)};
-    auto r = reduce<int8_t>(tflite::BuiltinOperator_SUM, reducer(false), q, {2, 2}, {100, 100, 3, -5}, {1}, q);
+    auto r = reduce<int8_t>(tflite::BuiltinOperator_SUM, reducer_options(false), q, {2, 2}, {100, 100, 3, -5}, {1}, q);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->values<int8_t>(), (std::vector<int8_t>{-56, -2}));
 }
 
 TEST(ReduceKernels, ReduceMaxInt8OverHeightAndWidth) {
     const Spec q{DType::kInt8, quant(0.1f, 3)};
-    auto r = reduce<int8_t>(tflite::BuiltinOperator_REDUCE_MAX, reducer(true), q, {1, 2, 2, 2},
+    auto r = reduce<int8_t>(tflite::BuiltinOperator_REDUCE_MAX, reducer_options(true), q, {1, 2, 2, 2},
                             {-1, 5, 7, -8, -128, 0, 2, -3}, {1, 2}, q);
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->shape, (std::vector<int32_t>{1, 1, 1, 2}));
@@ -180,7 +133,7 @@ TEST(ReduceKernels, ReduceMaxInt8OverHeightAndWidth) {
 }
 
 TEST(ReduceKernels, ReduceMaxFloatOfNegatives) {
-    auto r = reduce<float>(tflite::BuiltinOperator_REDUCE_MAX, reducer(false), {}, {3}, {-5, -2, -9}, {0}, {});
+    auto r = reduce<float>(tflite::BuiltinOperator_REDUCE_MAX, reducer_options(false), {}, {3}, {-5, -2, -9}, {0}, {});
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_TRUE(r->shape.empty());
     EXPECT_EQ(r->values<float>(), (std::vector<float>{-2}));
@@ -204,24 +157,27 @@ TEST(ReduceKernels, ArgMinInt8AlongNegativeAxisZeroGivesInt64) {
 }
 
 TEST(ReduceKernels, RefusesWhatItCannotPrepare) {
-    auto dynamic_axes = reduce<float>(tflite::BuiltinOperator_MEAN, reducer(false), {}, {2, 2}, {1, 2, 3, 4}, {1}, {},
-                                      /*axes_constant=*/false);
+    auto dynamic_axes =
+        reduce<float>(tflite::BuiltinOperator_MEAN, reducer_options(false), {}, {2, 2}, {1, 2, 3, 4}, {1}, {},
+                      /*axes_constant=*/false);
     ASSERT_FALSE(dynamic_axes);
     EXPECT_EQ(dynamic_axes.error().code, ErrorCode::kUnsupported);
     EXPECT_NE(dynamic_axes.error().message.find("not constant"), std::string::npos) << dynamic_axes.error().message;
 
-    auto int16_rescale = reduce<int16_t>(tflite::BuiltinOperator_SUM, reducer(false), {DType::kInt16, quant(1.0f, 0)},
-                                         {2, 2}, {1, 2, 3, 4}, {1}, {DType::kInt16, quant(2.0f, 0)});
+    auto int16_rescale =
+        reduce<int16_t>(tflite::BuiltinOperator_SUM, reducer_options(false), {DType::kInt16, quant(1.0f, 0)}, {2, 2},
+                        {1, 2, 3, 4}, {1}, {DType::kInt16, quant(2.0f, 0)});
     ASSERT_FALSE(int16_rescale);
     EXPECT_EQ(int16_rescale.error().code, ErrorCode::kUnsupported);
 
     auto max_rescale =
-        reduce<int8_t>(tflite::BuiltinOperator_REDUCE_MAX, reducer(false), {DType::kInt8, quant(1.0f, 0)}, {2, 2},
-                       {1, 2, 3, 4}, {1}, {DType::kInt8, quant(1.0f, 1)});
+        reduce<int8_t>(tflite::BuiltinOperator_REDUCE_MAX, reducer_options(false), {DType::kInt8, quant(1.0f, 0)},
+                       {2, 2}, {1, 2, 3, 4}, {1}, {DType::kInt8, quant(1.0f, 1)});
     ASSERT_FALSE(max_rescale);
     EXPECT_EQ(max_rescale.error().code, ErrorCode::kUnsupported);
 
-    auto bad_axis = reduce<float>(tflite::BuiltinOperator_SUM, reducer(false), {}, {2, 2}, {1, 2, 3, 4}, {2}, {});
+    auto bad_axis =
+        reduce<float>(tflite::BuiltinOperator_SUM, reducer_options(false), {}, {2, 2}, {1, 2, 3, 4}, {2}, {});
     ASSERT_FALSE(bad_axis);
     EXPECT_NE(bad_axis.error().message.find("out of range"), std::string::npos) << bad_axis.error().message;
 }

@@ -2,38 +2,21 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <vector>
 
-#include "model/builder.h"
-#include "runtime/interpreter.h"
 #include "runtime/kernels/softmax/int16_lut.h"
+#include "support/op_model.h"
 
 namespace litelab {
 namespace {
 
-Quantization quant(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-tflite::BuiltinOptionsUnion softmax_options(float beta) {
-    tflite::SoftmaxOptionsT o;
-    o.beta = beta;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(o));
-    return u;
-}
+using namespace test;
 
 tflite::BuiltinOptionsUnion l2_options(tflite::ActivationFunctionType activation) {
     tflite::L2NormOptionsT o;
     o.fused_activation_function = activation;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(o));
-    return u;
+    return options_of(std::move(o));
 }
 
 struct Spec {
@@ -41,25 +24,16 @@ struct Spec {
     std::optional<Quantization> quant;
 };
 
+// input -> op -> output of the input's shape.
 template <class Out, class In>
 Result<std::vector<Out>> run(tflite::BuiltinOperator op, tflite::BuiltinOptionsUnion options, Spec in_spec,
                              std::vector<int32_t> shape, const std::vector<In>& input, Spec out_spec) {
-    ModelBuilder b;
-    const int32_t in = b.add_tensor("in", in_spec.type, shape, {}, in_spec.quant);
-    const int32_t out = b.add_tensor("out", out_spec.type, {}, {}, out_spec.quant);
-    b.add_operator(op, {in}, {out}, std::move(options));
-    b.set_inputs({in});
-    b.set_outputs({out});
-    auto interpreter = Interpreter::compile(std::move(b).finish());
-    if (!interpreter) return interpreter.error();
-    EXPECT_EQ((*interpreter)->output_info(0).shape, shape);
-    Execution execution(*interpreter);
-    std::memcpy(execution.input(0).data(), input.data(), input.size() * sizeof(In));
-    LITELAB_TRY(execution.run());
-    const auto bytes = execution.output(0);
-    std::vector<Out> values(bytes.size() / sizeof(Out));
-    std::memcpy(values.data(), bytes.data(), bytes.size());
-    return values;
+    const Model model = single_op(op, {activation(in_spec.type, shape, in_spec.quant)},
+                                  activation(out_spec.type, {}, out_spec.quant), std::move(options));
+    auto output = only_output(try_run(model, {bytes_of(input)}));
+    if (!output) return output.error();
+    EXPECT_EQ(output->shape, shape);
+    return output->template values<Out>();
 }
 
 TEST(SoftmaxKernels, FloatRowsWithBeta) {

@@ -11,24 +11,11 @@ tflite::BuiltinOptionsUnion while_options(int32_t cond, int32_t body) {
     tflite::WhileOptionsT o;
     o.cond_subgraph_index = cond;
     o.body_subgraph_index = body;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(o);
-    return u;
+    return options_of(o);
 }
 
-tflite::BuiltinOptionsUnion add_options() {
-    tflite::AddOptionsT o;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(o);
-    return u;
-}
-
-tflite::BuiltinOptionsUnion mul_options() {
-    tflite::MulOptionsT o;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(o);
-    return u;
-}
+tflite::BuiltinOptionsUnion add_options() { return options_of(tflite::AddOptionsT{}); }
+tflite::BuiltinOptionsUnion mul_options() { return options_of(tflite::MulOptionsT{}); }
 
 // while (i < limit) { i = i + 1; x = x * 1.25 + x } with limit an input: the loop count comes
 // from the data (limit in [0, 6]).
@@ -70,9 +57,7 @@ OpCase while_case() {
         b.set_inputs({bi, bl, bx});
         b.set_outputs({next_i, bl, next_x});
     }
-    OpCase c;
-    c.name = "WHILE_float32_counted_loop";
-    c.model = std::move(b).finish();
+    OpCase c = case_of("WHILE_float32_counted_loop", std::move(b).finish());
     c.int_low = 0;
     c.int_high = 6;
     return c;
@@ -104,9 +89,7 @@ OpCase if_case(bool then_branch) {
         b.set_inputs({in});
         b.set_outputs({out});
     }
-    OpCase c;
-    c.name = then_branch ? "IF_float32_then_branch" : "IF_float32_else_branch";
-    c.model = std::move(b).finish();
+    OpCase c = case_of(then_branch ? "IF_float32_then_branch" : "IF_float32_else_branch", std::move(b).finish());
     c.int_low = then_branch ? 0 : 50;
     c.int_high = then_branch ? 49 : 100;
     return c;
@@ -120,9 +103,7 @@ OpCase call_once_case() {
     const int32_t y = b.add_tensor("y", DType::kFloat32, {4});
     tflite::CallOnceOptionsT options;
     options.init_subgraph_index = 1;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_CALL_ONCE, {}, {}, u);
+    b.add_operator(tflite::BuiltinOperator_CALL_ONCE, {}, {}, options_of(options));
     b.add_operator(tflite::BuiltinOperator_ADD, {x, x}, {y}, add_options());
     b.set_inputs({x});
     b.set_outputs({y});
@@ -132,10 +113,7 @@ OpCase call_once_case() {
     b.add_operator(tflite::BuiltinOperator_ADD, {c1, c1}, {sum}, add_options());
     b.set_inputs({});
     b.set_outputs({});
-    OpCase c;
-    c.name = "CALL_ONCE_float32_init";
-    c.model = std::move(b).finish();
-    return c;
+    return case_of("CALL_ONCE_float32_init", std::move(b).finish());
 }
 
 }  // namespace

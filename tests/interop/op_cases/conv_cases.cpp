@@ -4,7 +4,6 @@
 // shapes large enough for the im2col + GEMM paths.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <functional>
 #include <optional>
 #include <random>
@@ -46,20 +45,6 @@ struct ConvSpec {
     int32_t version = 1;
 };
 
-Quantization per_tensor(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
 int32_t out_size(tflite::Padding padding, int32_t in, int32_t filter, int32_t stride, int32_t dilation) {
     const int32_t effective = (filter - 1) * dilation + 1;
     return padding == tflite::Padding_SAME ? (in + stride - 1) / stride : (in + stride - effective) / stride;
@@ -85,9 +70,9 @@ DType activation_type(Kind k) {
 Quantization input_quantization(Kind k) {
     switch (k) {
         case Kind::kInt8PerTensor:
-        case Kind::kInt8PerChannel: return per_tensor(0.02f, -3);
-        case Kind::kUInt8: return per_tensor(0.02f, 131);
-        case Kind::kInt16: return per_tensor(2.5f / 32768.0f, 0);
+        case Kind::kInt8PerChannel: return quant(0.02f, -3);
+        case Kind::kUInt8: return quant(0.02f, 131);
+        case Kind::kInt16: return quant(2.5f / 32768.0f, 0);
         default: return {};
     }
 }
@@ -151,7 +136,8 @@ OpCase make_case(const ConvSpec& c) {
         const double in_range = c.kind == Kind::kInt16 ? 10000.0 : 74.0;  // std of random inputs, in steps
         const double acc_std = spread * in_range * 73.0 * in_q->scale[0] * w_scales[0];
         const double steps = c.kind == Kind::kInt16 ? 6000.0 : 40.0;
-        out_q = per_tensor(static_cast<float>(acc_std / steps), c.kind == Kind::kUInt8 ? 125 : c.kind == Kind::kInt16 ? 0 : 4);
+        const int64_t out_zero_point = c.kind == Kind::kUInt8 ? 125 : c.kind == Kind::kInt16 ? 0 : 4;
+        out_q = quant(static_cast<float>(acc_std / steps), out_zero_point);
     }
 
     std::vector<int32_t> op_inputs;
@@ -188,35 +174,17 @@ OpCase make_case(const ConvSpec& c) {
     const int32_t output = b.add_tensor("output", type, {batches, out_h, out_w, out_c}, {}, out_q);
 
     tflite::BuiltinOptionsUnion options;
-    if (c.op == tflite::BuiltinOperator_CONV_2D) {
-        tflite::Conv2DOptionsT o;
-        o.padding = c.padding;
-        o.stride_h = o.stride_w = c.stride;
-        o.dilation_h_factor = o.dilation_w_factor = c.dilation;
-        o.fused_activation_function = c.activation;
-        options.Set(std::move(o));
-    } else if (depthwise) {
-        tflite::DepthwiseConv2DOptionsT o;
-        o.padding = c.padding;
-        o.stride_h = o.stride_w = c.stride;
-        o.dilation_h_factor = o.dilation_w_factor = c.dilation;
-        o.depth_multiplier = c.out_channels;
-        o.fused_activation_function = c.activation;
-        options.Set(std::move(o));
-    } else {
-        tflite::TransposeConvOptionsT o;
-        o.padding = c.padding;
-        o.stride_h = o.stride_w = c.stride;
-        o.fused_activation_function = c.activation;
-        options.Set(std::move(o));
-    }
+    if (depthwise)
+        options = depthwise_options(c.padding, c.stride, c.stride, c.out_channels, c.activation, c.dilation, c.dilation);
+    else if (transpose)
+        options = transpose_conv_options(c.padding, c.stride, c.stride, c.activation);
+    else
+        options = conv_options(c.padding, c.stride, c.stride, c.activation, c.dilation, c.dilation);
     b.add_operator(c.op, op_inputs, {output}, std::move(options), c.version);
     b.set_inputs({input});
     b.set_outputs({output});
 
-    OpCase result;
-    result.name = c.name;
-    result.model = std::move(b).finish();
+    OpCase result = case_of(c.name, std::move(b).finish());
     if (c.kind == Kind::kFloat && taps >= 100) {
         // Sums of 100+ products taken in another order (GEMM blocking, SIMD lanes) differ by a
         // few 1e-6 where they cancel to near zero.

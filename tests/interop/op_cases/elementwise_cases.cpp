@@ -4,7 +4,6 @@
 #include <string>
 #include <utility>
 
-#include "model/builder.h"
 #include "op_case.h"
 
 namespace litelab::test {
@@ -13,44 +12,6 @@ namespace {
 
 using tflite::ActivationFunctionType;
 using tflite::BuiltinOperator;
-
-struct Operand {
-    DType type = DType::kFloat32;
-    std::vector<int32_t> shape;
-    std::optional<Quantization> quantization;
-};
-
-Operand f32(std::vector<int32_t> shape) { return {DType::kFloat32, std::move(shape), std::nullopt}; }
-Operand plain(DType type, std::vector<int32_t> shape) { return {type, std::move(shape), std::nullopt}; }
-Operand q(DType type, std::vector<int32_t> shape, float scale, int64_t zero_point) {
-    Quantization quantization;
-    quantization.scale = {scale};
-    quantization.zero_point = {zero_point};
-    return {type, std::move(shape), std::move(quantization)};
-}
-
-OpCase make_case(std::string name, BuiltinOperator op, const std::vector<Operand>& inputs, const Operand& output,
-                 tflite::BuiltinOptionsUnion options = {}) {
-    ModelBuilder b;
-    std::vector<int32_t> in;
-    for (size_t i = 0; i < inputs.size(); ++i)
-        in.push_back(b.add_tensor("x" + std::to_string(i), inputs[i].type, inputs[i].shape, {}, inputs[i].quantization));
-    const int32_t out = b.add_tensor("y", output.type, output.shape, {}, output.quantization);
-    b.add_operator(op, in, {out}, std::move(options));
-    b.set_inputs(in);
-    b.set_outputs({out});
-    OpCase c;
-    c.name = std::move(name);
-    c.model = std::move(b).finish();
-    return c;
-}
-
-template <class T>
-tflite::BuiltinOptionsUnion options_of(T table) {
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(table));
-    return u;
-}
 
 // The options table of `op` with a fused activation (and pot_scale_int16 where it exists).
 tflite::BuiltinOptionsUnion arithmetic_options(BuiltinOperator op, ActivationFunctionType act, bool pot_scale_int16 = false) {
@@ -85,18 +46,13 @@ tflite::BuiltinOptionsUnion arithmetic_options(BuiltinOperator op, ActivationFun
 
 OpCase binary(std::string name, BuiltinOperator op, const Operand& a, const Operand& b, const Operand& out,
               ActivationFunctionType act = ActivationFunctionType::ActivationFunctionType_NONE, bool pot = false) {
-    return make_case(std::move(name), op, {a, b}, out, arithmetic_options(op, act, pot));
+    return case_of(std::move(name), single_op(op, {a, b}, out, arithmetic_options(op, act, pot)));
 }
 
 OpCase unary(std::string name, BuiltinOperator op, const Operand& in, const Operand& out) {
-    return make_case(std::move(name), op, {in}, out);
+    return case_of(std::move(name), single_op(op, {in}, out));
 }
 
-OpCase in_range(OpCase c, float low, float high) {
-    c.low = low;
-    c.high = high;
-    return c;
-}
 OpCase in_int_range(OpCase c, int64_t low, int64_t high) {
     c.int_low = low;
     c.int_high = high;
@@ -126,24 +82,30 @@ void add_sub_cases(std::vector<OpCase>& cases, BuiltinOperator op, const std::st
     cases.push_back(in_int_range(binary(n + "_int64", op, plain(DType::kInt64, kShape), plain(DType::kInt64, kShape),
                                         plain(DType::kInt64, kShape)),
                                  -5'000'000'000, 5'000'000'000));
-    cases.push_back(binary(n + "_int8", op, q(DType::kInt8, kShape, 0.0487f, -3), q(DType::kInt8, kShape, 0.0213f, 7),
-                           q(DType::kInt8, kShape, 0.0693f, 2)));
-    cases.push_back(binary(n + "_int8_broadcast_relu6", op, q(DType::kInt8, {2, 1, 8, 10}, 0.0419f, 10),
-                           q(DType::kInt8, {6, 1, 1}, 0.0311f, -20), q(DType::kInt8, kShape, 0.0487f, -128), kRelu6));
-    cases.push_back(binary(n + "_uint8", op, q(DType::kUInt8, kShape, 0.0487f, 128), q(DType::kUInt8, kShape, 0.0977f, 100),
-                           q(DType::kUInt8, kShape, 0.1189f, 140)));
-    cases.push_back(binary(n + "_uint8_broadcast_relu", op, q(DType::kUInt8, kShape, 0.0487f, 128),
-                           q(DType::kUInt8, {10}, 0.0311f, 90), q(DType::kUInt8, kShape, 0.0583f, 0), kRelu));
-    cases.push_back(binary(n + "_int16", op, q(DType::kInt16, kShape, 0.000307f, 0), q(DType::kInt16, kShape, 0.000213f, 0),
-                           q(DType::kInt16, kShape, 0.000491f, 0)));
-    cases.push_back(binary(n + "_int16_broadcast_relu", op, q(DType::kInt16, kShape, 0.000307f, 0),
-                           q(DType::kInt16, {8, 1}, 0.000389f, 0), q(DType::kInt16, kShape, 0.000491f, 0), kRelu));
+    cases.push_back(binary(n + "_int8", op, quantized(DType::kInt8, kShape, 0.0487f, -3),
+                           quantized(DType::kInt8, kShape, 0.0213f, 7), quantized(DType::kInt8, kShape, 0.0693f, 2)));
+    cases.push_back(binary(n + "_int8_broadcast_relu6", op, quantized(DType::kInt8, {2, 1, 8, 10}, 0.0419f, 10),
+                           quantized(DType::kInt8, {6, 1, 1}, 0.0311f, -20),
+                           quantized(DType::kInt8, kShape, 0.0487f, -128), kRelu6));
+    cases.push_back(binary(n + "_uint8", op, quantized(DType::kUInt8, kShape, 0.0487f, 128),
+                           quantized(DType::kUInt8, kShape, 0.0977f, 100),
+                           quantized(DType::kUInt8, kShape, 0.1189f, 140)));
+    cases.push_back(binary(n + "_uint8_broadcast_relu", op, quantized(DType::kUInt8, kShape, 0.0487f, 128),
+                           quantized(DType::kUInt8, {10}, 0.0311f, 90), quantized(DType::kUInt8, kShape, 0.0583f, 0),
+                           kRelu));
+    cases.push_back(binary(n + "_int16", op, quantized(DType::kInt16, kShape, 0.000307f, 0),
+                           quantized(DType::kInt16, kShape, 0.000213f, 0),
+                           quantized(DType::kInt16, kShape, 0.000491f, 0)));
+    cases.push_back(binary(n + "_int16_broadcast_relu", op, quantized(DType::kInt16, kShape, 0.000307f, 0),
+                           quantized(DType::kInt16, {8, 1}, 0.000389f, 0),
+                           quantized(DType::kInt16, kShape, 0.000491f, 0), kRelu));
     // Power-of-two scales with pot_scale_int16: TFLite's LSTM path (input 2 shifted right by 2).
-    cases.push_back(distrusting(binary(n + "_int16_pot", op, q(DType::kInt16, kShape, 1.0f / 1024, 0),
-                                       q(DType::kInt16, kShape, 1.0f / 4096, 0), q(DType::kInt16, kShape, 1.0f / 1024, 0),
-                                       kNone, true),
-                                "armnn", "it rescales power-of-two int16 like any other scale, rounding the sum once "
-                                         "where TFLite rounds the shifted input"));
+    cases.push_back(distrusting(binary(n + "_int16_pot", op, quantized(DType::kInt16, kShape, 1.0f / 1024, 0),
+                                       quantized(DType::kInt16, kShape, 1.0f / 4096, 0),
+                                       quantized(DType::kInt16, kShape, 1.0f / 1024, 0), kNone, true),
+                                "armnn",
+                                "it rescales power-of-two int16 like any other scale, rounding the sum once "
+                                "where TFLite rounds the shifted input"));
 }
 
 void mul_cases(std::vector<OpCase>& cases) {
@@ -156,16 +118,20 @@ void mul_cases(std::vector<OpCase>& cases) {
     cases.push_back(in_int_range(binary("MUL_int64", op, plain(DType::kInt64, kShape), plain(DType::kInt64, kShape),
                                         plain(DType::kInt64, kShape)),
                                  -3'000'000'000, 3'000'000'000));
-    cases.push_back(binary("MUL_int8", op, q(DType::kInt8, kShape, 0.0487f, -3), q(DType::kInt8, kShape, 0.0213f, 7),
-                           q(DType::kInt8, kShape, 0.0107f, 2)));
-    cases.push_back(binary("MUL_int8_broadcast_relu", op, q(DType::kInt8, kShape, 0.0487f, 5), q(DType::kInt8, {8, 10}, 0.0311f, -9),
-                           q(DType::kInt8, kShape, 0.0213f, -128), kRelu));
-    cases.push_back(binary("MUL_uint8", op, q(DType::kUInt8, kShape, 0.0487f, 128), q(DType::kUInt8, {1}, 0.0977f, 100),
-                           q(DType::kUInt8, kShape, 0.2871f, 120)));
-    cases.push_back(binary("MUL_int16", op, q(DType::kInt16, kShape, 1.0f / 4096, 0), q(DType::kInt16, kShape, 0.000307f, 0),
-                           q(DType::kInt16, kShape, 0.00197f, 0)));
-    cases.push_back(binary("MUL_int16_broadcast_relu_n1_to_1", op, q(DType::kInt16, kShape, 1.0f / 4096, 0),
-                           q(DType::kInt16, {6, 1, 1}, 0.000307f, 0), q(DType::kInt16, kShape, 0.000103f, 0), kReluN1To1));
+    cases.push_back(binary("MUL_int8", op, quantized(DType::kInt8, kShape, 0.0487f, -3),
+                           quantized(DType::kInt8, kShape, 0.0213f, 7), quantized(DType::kInt8, kShape, 0.0107f, 2)));
+    cases.push_back(binary("MUL_int8_broadcast_relu", op, quantized(DType::kInt8, kShape, 0.0487f, 5),
+                           quantized(DType::kInt8, {8, 10}, 0.0311f, -9),
+                           quantized(DType::kInt8, kShape, 0.0213f, -128), kRelu));
+    cases.push_back(binary("MUL_uint8", op, quantized(DType::kUInt8, kShape, 0.0487f, 128),
+                           quantized(DType::kUInt8, {1}, 0.0977f, 100),
+                           quantized(DType::kUInt8, kShape, 0.2871f, 120)));
+    cases.push_back(binary("MUL_int16", op, quantized(DType::kInt16, kShape, 1.0f / 4096, 0),
+                           quantized(DType::kInt16, kShape, 0.000307f, 0),
+                           quantized(DType::kInt16, kShape, 0.00197f, 0)));
+    cases.push_back(binary("MUL_int16_broadcast_relu_n1_to_1", op, quantized(DType::kInt16, kShape, 1.0f / 4096, 0),
+                           quantized(DType::kInt16, {6, 1, 1}, 0.000307f, 0),
+                           quantized(DType::kInt16, kShape, 0.000103f, 0), kReluN1To1));
 }
 
 void div_cases(std::vector<OpCase>& cases) {
@@ -180,16 +146,20 @@ void div_cases(std::vector<OpCase>& cases) {
     // Small dividends over large divisors make TFLite shift right by 32 bits or more: devices
     // (and LiteRT) then give the range's extremes, which we reproduce; Arm NN gives the exact quotient.
     const std::string big_shift = "it divides exactly where TFLite's quotient of a small dividend shifts by 32 bits or more";
-    cases.push_back(distrusting(in_int_range(binary("DIV_uint8", op, q(DType::kUInt8, kShape, 0.4873f, 0),
-                                                    q(DType::kUInt8, kShape, 0.0213f, 0), q(DType::kUInt8, kShape, 0.4873f, 3)),
-                                             1, 255),
-                                "armnn", big_shift));
-    cases.push_back(distrusting(in_int_range(binary("DIV_uint8_broadcast_relu", op, q(DType::kUInt8, kShape, 0.4873f, 0),
-                                                    q(DType::kUInt8, {10}, 0.0213f, 0), q(DType::kUInt8, kShape, 1.0f, 100), kRelu),
-                                             1, 255),
-                                "armnn", big_shift));
-    cases.push_back(distrusting(in_int_range(binary("DIV_int8", op, q(DType::kInt8, kShape, 0.0487f, 0),
-                                                    q(DType::kInt8, kShape, 0.0213f, -128), q(DType::kInt8, kShape, 0.0977f, -5)),
+    cases.push_back(distrusting(
+        in_int_range(binary("DIV_uint8", op, quantized(DType::kUInt8, kShape, 0.4873f, 0),
+                            quantized(DType::kUInt8, kShape, 0.0213f, 0), quantized(DType::kUInt8, kShape, 0.4873f, 3)),
+                     1, 255),
+        "armnn", big_shift));
+    cases.push_back(distrusting(
+        in_int_range(
+            binary("DIV_uint8_broadcast_relu", op, quantized(DType::kUInt8, kShape, 0.4873f, 0),
+                   quantized(DType::kUInt8, {10}, 0.0213f, 0), quantized(DType::kUInt8, kShape, 1.0f, 100), kRelu),
+            1, 255),
+        "armnn", big_shift));
+    cases.push_back(distrusting(in_int_range(binary("DIV_int8", op, quantized(DType::kInt8, kShape, 0.0487f, 0),
+                                                    quantized(DType::kInt8, kShape, 0.0213f, -128),
+                                                    quantized(DType::kInt8, kShape, 0.0977f, -5)),
                                              -127, 127),
                                 "armnn", big_shift));
 }
@@ -201,21 +171,24 @@ void squared_difference_cases(std::vector<OpCase>& cases) {
     cases.push_back(in_int_range(binary("SQUARED_DIFFERENCE_int32", op, plain(DType::kInt32, kShape), plain(DType::kInt32, kShape),
                                         plain(DType::kInt32, kShape)),
                                  -1000, 1000));
-    cases.push_back(binary("SQUARED_DIFFERENCE_int8", op, q(DType::kInt8, kShape, 0.0487f, -3), q(DType::kInt8, kShape, 0.0419f, 7),
-                           q(DType::kInt8, kShape, 0.0977f, -128)));
-    cases.push_back(binary("SQUARED_DIFFERENCE_int8_broadcast", op, q(DType::kInt8, kShape, 0.0487f, 3),
-                           q(DType::kInt8, {10}, 0.0487f, 3), q(DType::kInt8, kShape, 0.1957f, -128)));
+    cases.push_back(binary("SQUARED_DIFFERENCE_int8", op, quantized(DType::kInt8, kShape, 0.0487f, -3),
+                           quantized(DType::kInt8, kShape, 0.0419f, 7),
+                           quantized(DType::kInt8, kShape, 0.0977f, -128)));
+    cases.push_back(binary("SQUARED_DIFFERENCE_int8_broadcast", op, quantized(DType::kInt8, kShape, 0.0487f, 3),
+                           quantized(DType::kInt8, {10}, 0.0487f, 3), quantized(DType::kInt8, kShape, 0.1957f, -128)));
 }
 
 void min_max_cases(std::vector<OpCase>& cases, BuiltinOperator op, const std::string& n) {
     cases.push_back(binary(n + "_float32", op, f32(kShape), f32(kShape), f32(kShape)));
     cases.push_back(binary(n + "_float32_broadcast", op, f32({2, 1, 8, 10}), f32({6, 1, 1}), f32(kShape)));
-    cases.push_back(binary(n + "_int8_broadcast", op, q(DType::kInt8, kShape, 0.0487f, 3), q(DType::kInt8, {8, 10}, 0.0487f, 3),
-                           q(DType::kInt8, kShape, 0.0487f, 3)));
-    cases.push_back(binary(n + "_uint8", op, q(DType::kUInt8, kShape, 0.0487f, 128), q(DType::kUInt8, kShape, 0.0487f, 128),
-                           q(DType::kUInt8, kShape, 0.0487f, 128)));
-    cases.push_back(binary(n + "_int16", op, q(DType::kInt16, kShape, 0.00103f, 0), q(DType::kInt16, kShape, 0.00103f, 0),
-                           q(DType::kInt16, kShape, 0.00103f, 0)));
+    cases.push_back(binary(n + "_int8_broadcast", op, quantized(DType::kInt8, kShape, 0.0487f, 3),
+                           quantized(DType::kInt8, {8, 10}, 0.0487f, 3), quantized(DType::kInt8, kShape, 0.0487f, 3)));
+    cases.push_back(binary(n + "_uint8", op, quantized(DType::kUInt8, kShape, 0.0487f, 128),
+                           quantized(DType::kUInt8, kShape, 0.0487f, 128),
+                           quantized(DType::kUInt8, kShape, 0.0487f, 128)));
+    cases.push_back(binary(n + "_int16", op, quantized(DType::kInt16, kShape, 0.00103f, 0),
+                           quantized(DType::kInt16, kShape, 0.00103f, 0),
+                           quantized(DType::kInt16, kShape, 0.00103f, 0)));
     cases.push_back(in_int_range(binary(n + "_int32_broadcast", op, plain(DType::kInt32, kShape), plain(DType::kInt32, {10}),
                                         plain(DType::kInt32, kShape)),
                                  -1000, 1000));
@@ -232,16 +205,23 @@ void unary_math_cases(std::vector<OpCase>& cases) {
     cases.push_back(in_range(unary("SQRT_float32", sqrt, f32(kShape), f32(kShape)), 0.0f, 4.0f));
     cases.push_back(in_range(unary("RSQRT_float32", rsqrt, f32(kShape), f32(kShape)), 0.1f, 4.0f));
     // Zero point -128: every int8 value is >= 0.
-    cases.push_back(unary("RSQRT_int8", rsqrt, q(DType::kInt8, kShape, 0.0213f, -128), q(DType::kInt8, kShape, 0.0487f, -128)));
-    cases.push_back(in_int_range(unary("RSQRT_int16", rsqrt, q(DType::kInt16, kShape, 0.000491f, 0), q(DType::kInt16, kShape, 0.00197f, 0)),
+    cases.push_back(unary("RSQRT_int8", rsqrt, quantized(DType::kInt8, kShape, 0.0213f, -128),
+                          quantized(DType::kInt8, kShape, 0.0487f, -128)));
+    cases.push_back(in_int_range(unary("RSQRT_int16", rsqrt, quantized(DType::kInt16, kShape, 0.000491f, 0),
+                                       quantized(DType::kInt16, kShape, 0.00197f, 0)),
                                  0, 32767));
     cases.push_back(in_range(unary("EXP_float32", exp, f32(kShape), f32(kShape)), -4.0f, 4.0f));
-    cases.push_back(unary("EXP_int8", exp, q(DType::kInt8, kShape, 0.0311f, 10), q(DType::kInt8, kShape, 0.1957f, -128)));
-    cases.push_back(distrusting(unary("EXP_int16", exp, q(DType::kInt16, kShape, 0.000103f, 0), q(DType::kInt16, kShape, 0.00103f, 0)),
-                                "armnn", "it computes exp in float, not through TFLite's interpolated 513-entry table"));
+    cases.push_back(unary("EXP_int8", exp, quantized(DType::kInt8, kShape, 0.0311f, 10),
+                          quantized(DType::kInt8, kShape, 0.1957f, -128)));
+    cases.push_back(distrusting(unary("EXP_int16", exp, quantized(DType::kInt16, kShape, 0.000103f, 0),
+                                      quantized(DType::kInt16, kShape, 0.00103f, 0)),
+                                "armnn",
+                                "it computes exp in float, not through TFLite's interpolated 513-entry table"));
     cases.push_back(in_range(unary("LOG_float32", log, f32(kShape), f32(kShape)), 0.01f, 8.0f));
-    cases.push_back(unary("LOG_int8", log, q(DType::kInt8, kShape, 0.0487f, -128), q(DType::kInt8, kShape, 0.0419f, 40)));
-    cases.push_back(in_int_range(unary("LOG_int16", log, q(DType::kInt16, kShape, 0.000307f, 0), q(DType::kInt16, kShape, 0.000213f, 0)),
+    cases.push_back(unary("LOG_int8", log, quantized(DType::kInt8, kShape, 0.0487f, -128),
+                          quantized(DType::kInt8, kShape, 0.0419f, 40)));
+    cases.push_back(in_int_range(unary("LOG_int16", log, quantized(DType::kInt16, kShape, 0.000307f, 0),
+                                       quantized(DType::kInt16, kShape, 0.000213f, 0)),
                                  1, 32767));
 }
 
@@ -249,18 +229,23 @@ void abs_neg_cases(std::vector<OpCase>& cases) {
     const auto abs = BuiltinOperator::BuiltinOperator_ABS;
     const auto neg = BuiltinOperator::BuiltinOperator_NEG;
     cases.push_back(unary("ABS_float32", abs, f32(kShape), f32(kShape)));
-    cases.push_back(unary("ABS_int8", abs, q(DType::kInt8, kShape, 0.0487f, 10), q(DType::kInt8, kShape, 0.0311f, -128)));
-    cases.push_back(unary("ABS_int8_same_scale", abs, q(DType::kInt8, kShape, 0.0487f, -5), q(DType::kInt8, kShape, 0.0487f, -128)));
-    cases.push_back(unary("ABS_int16", abs, q(DType::kInt16, kShape, 0.00103f, 0), q(DType::kInt16, kShape, 0.000693f, 0)));
+    cases.push_back(unary("ABS_int8", abs, quantized(DType::kInt8, kShape, 0.0487f, 10),
+                          quantized(DType::kInt8, kShape, 0.0311f, -128)));
+    cases.push_back(unary("ABS_int8_same_scale", abs, quantized(DType::kInt8, kShape, 0.0487f, -5),
+                          quantized(DType::kInt8, kShape, 0.0487f, -128)));
+    cases.push_back(unary("ABS_int16", abs, quantized(DType::kInt16, kShape, 0.00103f, 0),
+                          quantized(DType::kInt16, kShape, 0.000693f, 0)));
     cases.push_back(in_int_range(unary("ABS_int32", abs, plain(DType::kInt32, kShape), plain(DType::kInt32, kShape)), -1000, 1000));
     cases.push_back(unary("NEG_float32", neg, f32(kShape), f32(kShape)));
     cases.push_back(in_int_range(unary("NEG_int32", neg, plain(DType::kInt32, kShape), plain(DType::kInt32, kShape)), -1000, 1000));
     cases.push_back(in_int_range(unary("NEG_int64", neg, plain(DType::kInt64, kShape), plain(DType::kInt64, kShape)),
                                  -5'000'000'000, 5'000'000'000));
     const std::string saturates = "it saturates the negation of the smallest value (-128 to 127) where TFLite wraps it";
-    cases.push_back(distrusting(unary("NEG_int8", neg, q(DType::kInt8, kShape, 0.0487f, 0), q(DType::kInt8, kShape, 0.0487f, 0)),
+    cases.push_back(distrusting(unary("NEG_int8", neg, quantized(DType::kInt8, kShape, 0.0487f, 0),
+                                      quantized(DType::kInt8, kShape, 0.0487f, 0)),
                                 "armnn", saturates));
-    cases.push_back(distrusting(unary("NEG_int16", neg, q(DType::kInt16, kShape, 0.00103f, 0), q(DType::kInt16, kShape, 0.00103f, 0)),
+    cases.push_back(distrusting(unary("NEG_int16", neg, quantized(DType::kInt16, kShape, 0.00103f, 0),
+                                      quantized(DType::kInt16, kShape, 0.00103f, 0)),
                                 "armnn", saturates));
 }
 

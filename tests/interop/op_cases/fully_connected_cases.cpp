@@ -6,7 +6,6 @@
 // sums so that outputs use their range without saturating.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <random>
 
 #include "model/builder.h"
@@ -27,43 +26,16 @@ constexpr const char* kTfwebPerChannelHybrid =
     "2022-era TFLite's hybrid FULLY_CONNECTED uses the weights' per-tensor scale, 0 for per-channel weights, and "
     "outputs the bias alone";
 
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
+// Values drawn from `seed` alone, so that every case is the same on every run.
 template <class T>
 std::vector<T> random_ints(uint32_t seed, int64_t count, int64_t low, int64_t high) {
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<int64_t> dist(low, high);
-    std::vector<T> values(static_cast<size_t>(count));
-    for (T& v : values) v = static_cast<T>(dist(rng));
-    return values;
+    return random_values<T>(rng, static_cast<size_t>(count), static_cast<double>(low), static_cast<double>(high));
 }
 
 std::vector<float> random_floats(uint32_t seed, int64_t count, float range) {
     std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> dist(-range, range);
-    std::vector<float> values(static_cast<size_t>(count));
-    for (float& v : values) v = dist(rng);
-    return values;
-}
-
-Quantization per_tensor(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-Quantization per_channel(std::vector<float> scales, int32_t axis) {
-    Quantization q;
-    q.zero_point.assign(scales.size(), 0);
-    q.scale = std::move(scales);
-    q.quantized_dimension = axis;
-    return q;
+    return random_values<float>(rng, static_cast<size_t>(count), -range, range);
 }
 
 std::vector<float> channel_scales(int32_t count, float base) {
@@ -78,36 +50,12 @@ int64_t product(const std::vector<int32_t>& shape) {
     return n;
 }
 
-tflite::BuiltinOptionsUnion fc_options(tflite::ActivationFunctionType activation, bool keep_num_dims = false,
-                                       bool asymmetric = false) {
-    tflite::FullyConnectedOptionsT o;
-    o.fused_activation_function = activation;
-    o.keep_num_dims = keep_num_dims;
-    o.asymmetric_quantize_inputs = asymmetric;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(o);
-    return u;
-}
-
-tflite::BuiltinOptionsUnion bmm_options(bool adj_x, bool adj_y, bool asymmetric = false) {
-    tflite::BatchMatMulOptionsT o;
-    o.adj_x = adj_x;
-    o.adj_y = adj_y;
-    o.asymmetric_quantize_inputs = asymmetric;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(o);
-    return u;
-}
-
 // The spread of a sum of `depth` products of values spread over +-a and +-b (uniform).
 float sum_spread(int64_t depth, float a, float b) { return std::sqrt(static_cast<float>(depth)) * a * b / 3.0f; }
 
 OpCase finish_case(std::string name, ModelBuilder& b, int32_t output) {
     b.set_outputs({output});
-    OpCase c;
-    c.name = std::move(name);
-    c.model = std::move(b).finish();
-    return c;
+    return case_of(std::move(name), std::move(b).finish());
 }
 
 // FULLY_CONNECTED ------------------------------------------------------------------------------
@@ -171,9 +119,9 @@ OpCase integer_fc(const FcSpec& s, DType activations, WeightScales scales, uint3
     const float out_scale = out_real / (wide ? 8192.0f : 32.0f);
     const int64_t out_zp = wide ? 0 : (uint8 ? 120 : -5);
 
-    const int32_t in = b.add_tensor("input", activations, s.input_shape, {}, per_tensor(in_scale, in_zp));
-    const Quantization wq = scales == WeightScales::kPerChannel ? per_channel(channel_scales(s.units, w_scale), 0)
-                                                                : per_tensor(w_scale, w_zp);
+    const int32_t in = b.add_tensor("input", activations, s.input_shape, {}, quant(in_scale, in_zp));
+    const Quantization wq = scales == WeightScales::kPerChannel ? channel_quant(channel_scales(s.units, w_scale), 0)
+                                                                : quant(w_scale, w_zp);
     const Bytes weights = uint8 ? bytes_of(random_ints<uint8_t>(seed, int64_t{s.units} * depth, 25, 225))
                                 : bytes_of(random_ints<int8_t>(seed, int64_t{s.units} * depth, -100, 100));
     const int32_t w = b.add_tensor("weights", weight_type, {s.units, depth}, weights, wq);
@@ -190,7 +138,7 @@ OpCase integer_fc(const FcSpec& s, DType activations, WeightScales scales, uint3
                     : b.add_tensor("bias", DType::kInt32, {s.units},
                                    bytes_of(random_ints<int32_t>(seed + 1, s.units, -range, range)), bq);
     }
-    const int32_t out = b.add_tensor("output", activations, fc_output_shape(s), {}, per_tensor(out_scale, out_zp));
+    const int32_t out = b.add_tensor("output", activations, fc_output_shape(s), {}, quant(out_scale, out_zp));
     b.add_operator(tflite::BuiltinOperator_FULLY_CONNECTED, fc_inputs(in, w, bias), {out},
                    fc_options(s.activation, s.keep_num_dims));
     b.set_inputs({in});
@@ -206,8 +154,8 @@ OpCase hybrid_fc(const FcSpec& s, WeightScales scales, bool asymmetric, uint32_t
     const int32_t depth = fc_depth(s);
     const float w_scale = 1.0f / (100.0f * std::sqrt(static_cast<float>(depth)));
     const int32_t in = b.add_tensor("input", DType::kFloat32, s.input_shape);
-    const Quantization wq = scales == WeightScales::kPerChannel ? per_channel(channel_scales(s.units, w_scale), 0)
-                                                                : per_tensor(w_scale, 0);
+    const Quantization wq = scales == WeightScales::kPerChannel ? channel_quant(channel_scales(s.units, w_scale), 0)
+                                                                : quant(w_scale, 0);
     const int32_t w = b.add_tensor("weights", DType::kInt8, {s.units, depth},
                                    bytes_of(random_ints<int8_t>(seed, int64_t{s.units} * depth, -127, 127)), wq);
     const int32_t bias = s.bias ? b.add_float_constant("bias", {s.units}, random_floats(seed + 1, s.units, 0.5f)) : -1;
@@ -275,8 +223,8 @@ OpCase integer_bmm(const BmmSpec& s, DType lhs_type, DType rhs_type, uint32_t se
     const float r_scale = 1.0f / rhs_spread;
     const float out_real = sum_spread(depth, 1.0f, 1.0f);
     const float out_scale = out_real / (wide ? 8192.0f : 32.0f);
-    const int32_t lhs = b.add_tensor("lhs", lhs_type, s.lhs_shape, {}, per_tensor(l_scale, wide ? 0 : -2));
-    const Quantization rq = per_tensor(r_scale, wide ? 0 : 4);
+    const int32_t lhs = b.add_tensor("lhs", lhs_type, s.lhs_shape, {}, quant(l_scale, wide ? 0 : -2));
+    const Quantization rq = quant(r_scale, wide ? 0 : 4);
     int32_t rhs = 0;
     if (s.constant_rhs) {
         const int64_t n = product(s.rhs_shape);
@@ -287,7 +235,7 @@ OpCase integer_bmm(const BmmSpec& s, DType lhs_type, DType rhs_type, uint32_t se
     } else {
         rhs = b.add_tensor("rhs", rhs_type, s.rhs_shape, {}, rq);
     }
-    const int32_t out = b.add_tensor("output", lhs_type, bmm_output_shape(s), {}, per_tensor(out_scale, wide ? 0 : 7));
+    const int32_t out = b.add_tensor("output", lhs_type, bmm_output_shape(s), {}, quant(out_scale, wide ? 0 : 7));
     b.add_operator(tflite::BuiltinOperator_BATCH_MATMUL, {lhs, rhs}, {out}, bmm_options(s.adj_x, s.adj_y));
     b.set_inputs(s.constant_rhs ? std::vector<int32_t>{lhs} : std::vector<int32_t>{lhs, rhs});
     return finish_case(s.name, b, out);
@@ -300,7 +248,7 @@ OpCase hybrid_bmm(const BmmSpec& s, bool asymmetric, uint32_t seed) {
     const float w_scale = 1.0f / (100.0f * std::sqrt(static_cast<float>(depth)));
     const int32_t rhs = b.add_tensor("rhs", DType::kInt8, s.rhs_shape,
                                      bytes_of(random_ints<int8_t>(seed, product(s.rhs_shape), -127, 127)),
-                                     per_tensor(w_scale, 0));
+                                     quant(w_scale, 0));
     const int32_t out = b.add_tensor("output", DType::kFloat32, bmm_output_shape(s));
     b.add_operator(tflite::BuiltinOperator_BATCH_MATMUL, {lhs, rhs}, {out}, bmm_options(s.adj_x, s.adj_y, asymmetric));
     b.set_inputs({lhs});

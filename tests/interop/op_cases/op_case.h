@@ -3,7 +3,8 @@
 // ../shared/oracles on the same inputs, and compares.
 //
 // Each kernel family contributes a function returning its cases (declared below, defined in
-// <family>_cases.cpp). Build models with litelab::ModelBuilder (model/builder.h).
+// <family>_cases.cpp). Build models with support/op_model.h (single_op, OpModel), CaseModel
+// below, or litelab::ModelBuilder (model/builder.h) for anything else.
 #pragma once
 
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "support/op_model.h"
 
 namespace litelab::test {
 
@@ -37,6 +39,52 @@ struct OpCase {
     // Set when no peer can run this case (with the reason): the test then only checks that
     // LiteLab runs it, and says so.
     std::optional<std::string> no_peer_reason;
+};
+
+// A case with the default inputs and tolerances.
+OpCase case_of(std::string name, Model model);
+// The same case with float inputs drawn from [low, high).
+OpCase in_range(OpCase c, float low, float high);
+
+// "float32", "int8", ...: the type as case names spell it.
+std::string type_label(DType type);
+
+// An OpModel whose quantized tensors get one typical quantization per type unless told
+// otherwise, and whose stored output shapes come from LiteLab's own compile: the peers size
+// their output buffers from the file (and recompute the shapes anyway).
+class CaseModel {
+public:
+    explicit CaseModel(std::string name) : name_(std::move(name)) {}
+
+    int32_t input(DType type, std::vector<int32_t> shape) { return input(type, std::move(shape), default_quant(type)); }
+    int32_t input(DType type, std::vector<int32_t> shape, std::optional<Quantization> q) {
+        return model_.input(type, std::move(shape), std::move(q));
+    }
+    template <class T>
+    int32_t constant(DType type, std::vector<int32_t> shape, const std::vector<T>& values) {
+        return model_.constant(type, std::move(shape), values, default_quant(type));
+    }
+    int32_t ints(std::vector<int32_t> shape, const std::vector<int32_t>& values) {
+        return model_.ints(std::move(shape), values);
+    }
+    int32_t output(DType type) { return output(type, default_quant(type)); }
+    int32_t output(DType type, std::optional<Quantization> q) { return model_.output(type, std::move(q)); }
+    int32_t intermediate(DType type) { return model_.intermediate(type, default_quant(type)); }
+    void op(tflite::BuiltinOperator code, std::vector<int32_t> ins, tflite::BuiltinOptionsUnion options = {}) {
+        model_.op(code, std::move(ins), std::move(options));
+    }
+    void op(tflite::BuiltinOperator code, std::vector<int32_t> ins, std::vector<int32_t> outs,
+            tflite::BuiltinOptionsUnion options) {
+        model_.op(code, std::move(ins), std::move(outs), std::move(options));
+    }
+
+    OpCase finish() &&;
+
+private:
+    static std::optional<Quantization> default_quant(DType type);
+
+    std::string name_;
+    OpModel model_;
 };
 
 std::vector<OpCase> elementwise_op_cases();

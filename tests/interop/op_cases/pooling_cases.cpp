@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "model/builder.h"
 #include "op_case.h"
 
 namespace litelab::test {
@@ -28,14 +27,8 @@ struct PoolCase {
 };
 
 OpCase make_case(const PoolCase& c) {
-    ModelBuilder b;
     std::optional<Quantization> q;
-    if (c.type != DType::kFloat32) {
-        Quantization quant;
-        quant.scale = {c.scale};
-        quant.zero_point = {c.zero_point};
-        q = quant;
-    }
+    if (c.type != DType::kFloat32) q = quant(c.scale, c.zero_point);
     // Peers size their output buffers from the stored shape: SAME keeps ceil(in / stride),
     // VALID ceil((in - filter + 1) / stride).
     auto extent = [&](int32_t in, int32_t filter, int32_t stride) {
@@ -44,26 +37,11 @@ OpCase make_case(const PoolCase& c) {
     };
     const std::vector<int32_t> out_shape = {c.shape[0], extent(c.shape[1], c.filter_h, c.stride_h),
                                             extent(c.shape[2], c.filter_w, c.stride_w), c.shape[3]};
-    const int32_t in = b.add_tensor("input", c.type, c.shape, {}, q);
-    const int32_t out = b.add_tensor("output", c.type, out_shape, {}, q);
-    tflite::Pool2DOptionsT options;
-    options.padding = c.padding;
-    options.stride_h = c.stride_h;
-    options.stride_w = c.stride_w;
-    options.filter_height = c.filter_h;
-    options.filter_width = c.filter_w;
-    options.fused_activation_function = c.activation;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(options));
-    b.add_operator(c.op, {in}, {out}, std::move(u));
-    b.set_inputs({in});
-    b.set_outputs({out});
-    OpCase result;
-    result.name = c.name;
-    result.model = std::move(b).finish();
-    // Wide enough for RELU6 and RELU_N1_TO_1 to clip.
-    result.low = -8.0f;
-    result.high = 8.0f;
+    const Model model =
+        single_op(c.op, {activation(c.type, c.shape, q)}, activation(c.type, out_shape, q),
+                  pool_options(c.padding, c.stride_h, c.stride_w, c.filter_h, c.filter_w, c.activation));
+    // Inputs wide enough for RELU6 and RELU_N1_TO_1 to clip.
+    OpCase result = in_range(case_of(c.name, model), -8.0f, 8.0f);
     if (c.op == tflite::BuiltinOperator_AVERAGE_POOL_2D && c.type != DType::kFloat32)
         result.unreliable_peers = {{"armnn",
                                     "Arm NN 20.08 rounds an average that falls exactly halfway down; TFLite's "

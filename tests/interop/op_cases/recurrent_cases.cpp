@@ -3,31 +3,17 @@
 // hybrid, int8; rank 1 and 2). Only the classic TFLite interpreter (tfweb) runs them: LiteRT.js
 // refuses variable tensors and Arm NN these operators.
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <random>
 #include <string>
 
 #include "model/builder.h"
 #include "op_case.h"
+#include "support/op_model.h"
 
 namespace litelab::test {
 
 namespace {
-
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
-Quantization per_tensor(float scale, int64_t zero_point = 0) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
 
 // Weights drawn uniformly from [-limit, limit), reproducibly per case.
 class Weights {
@@ -77,7 +63,7 @@ Model lstm_model(const LstmCase& c) {
         for (int32_t d : shape) n *= static_cast<size_t>(d);
         if (!c.hybrid) return b.add_float_constant(name, shape, w.floats(n));
         return b.add_tensor(name, DType::kInt8, shape, bytes_of(w.integers<int8_t>(n, -127, 127)),
-                            per_tensor(0.5f / 127.0f));
+                            quant(0.5f / 127.0f));
     };
     auto vec = [&](const std::string& name, int size, float offset = 0.0f) {
         auto v = w.floats(static_cast<size_t>(size));
@@ -101,21 +87,7 @@ Model lstm_model(const LstmCase& c) {
     inputs[18] = b.add_tensor("output_state", DType::kFloat32, {c.batch, c.n_output});
     inputs[19] = b.add_tensor("cell_state", DType::kFloat32, {c.batch, c.n_cell});
     const int32_t out = b.add_tensor("output", DType::kFloat32, {in_shape[0], in_shape[1], c.n_output});
-    tflite::UnidirectionalSequenceLSTMOptionsT options;
-    options.fused_activation_function = tflite::ActivationFunctionType_TANH;
-    options.cell_clip = c.cell_clip;
-    options.proj_clip = c.proj_clip;
-    options.time_major = c.time_major;
-    options.asymmetric_quantize_inputs = c.asymmetric;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM, inputs, {out}, std::move(u));
-    b.set_inputs({inputs[0]});
-    b.set_outputs({out});
-    Model m = std::move(b).finish();
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[18])].is_variable = true;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[19])].is_variable = true;
-    return m;
+    return finish_lstm(std::move(b), inputs, out, lstm_options(c.cell_clip, c.proj_clip, c.time_major, c.asymmetric));
 }
 
 // Fully integer LSTM (8x8_16): int8 input (zero point 5), weights and output state, a 16-bit cell
@@ -130,19 +102,19 @@ Model lstm_int8_model(const LstmCase& c) {
     const float input_scale = 1.0f / 128.0f, weight_scale = 0.5f / 127.0f, state_scale = 1.0f / 128.0f;
     const float hidden_scale = 1.0f / 128.0f, layer_norm_scale = 1.0f / 16384.0f;
     std::vector<int32_t> inputs(24, -1);
-    inputs[0] = b.add_tensor("input", DType::kInt8, in_shape, {}, per_tensor(input_scale, 5));
+    inputs[0] = b.add_tensor("input", DType::kInt8, in_shape, {}, quant(input_scale, 5));
     auto weight = [&](const std::string& name, std::vector<int32_t> shape) {
         size_t n = 1;
         for (int32_t d : shape) n *= static_cast<size_t>(d);
         return b.add_tensor(name, DType::kInt8, shape, bytes_of(w.integers<int8_t>(n, -127, 127)),
-                            per_tensor(weight_scale));
+                            quant(weight_scale));
     };
     // A gate bias of up to +-0.5, at the scale of the product (or of the layer norm output).
     const float bias_scale = c.layer_norm ? layer_norm_scale / 1024.0f : weight_scale * input_scale;
     auto bias = [&](const std::string& name, int size, float scale) {
         const auto limit = static_cast<int64_t>(0.5f / scale);
         return b.add_tensor(name, DType::kInt32, {size},
-                            bytes_of(w.integers<int32_t>(static_cast<size_t>(size), -limit, limit)), per_tensor(scale));
+                            bytes_of(w.integers<int32_t>(static_cast<size_t>(size), -limit, limit)), quant(scale));
     };
     for (int g = 0; g < 4; ++g) {
         if (g == 0 && c.cifg) continue;
@@ -153,47 +125,31 @@ Model lstm_int8_model(const LstmCase& c) {
             inputs[static_cast<size_t>(g == 3 ? 11 : 9 + g)] =
                 b.add_tensor("peephole_" + n, DType::kInt16, {c.n_cell},
                              bytes_of(w.integers<int16_t>(static_cast<size_t>(c.n_cell), -32767, 32767)),
-                             per_tensor(0.5f / 32767.0f));
+                             quant(0.5f / 32767.0f));
         inputs[static_cast<size_t>(12 + g)] = bias("bias_" + n, c.n_cell, bias_scale);
         if (c.layer_norm)
             inputs[static_cast<size_t>(20 + g)] =
                 b.add_tensor("layer_norm_" + n, DType::kInt16, {c.n_cell},
                              bytes_of(w.integers<int16_t>(static_cast<size_t>(c.n_cell), 8192, 24576)),
-                             per_tensor(layer_norm_scale));
+                             quant(layer_norm_scale));
     }
     if (c.projection) {
         inputs[16] = weight("projection", {c.n_output, c.n_cell});
         if (c.projection_bias) inputs[17] = bias("projection_bias", c.n_output, weight_scale * hidden_scale);
     }
-    inputs[18] = b.add_tensor("output_state", DType::kInt8, {c.batch, c.n_output}, {}, per_tensor(state_scale));
-    inputs[19] = b.add_tensor("cell_state", DType::kInt16, {c.batch, c.n_cell}, {}, per_tensor(1.0f / 2048.0f));
+    inputs[18] = b.add_tensor("output_state", DType::kInt8, {c.batch, c.n_output}, {}, quant(state_scale));
+    inputs[19] = b.add_tensor("cell_state", DType::kInt16, {c.batch, c.n_cell}, {}, quant(1.0f / 2048.0f));
     const int32_t out =
-        b.add_tensor("output", DType::kInt8, {in_shape[0], in_shape[1], c.n_output}, {}, per_tensor(state_scale));
+        b.add_tensor("output", DType::kInt8, {in_shape[0], in_shape[1], c.n_output}, {}, quant(state_scale));
     std::vector<int32_t> intermediates;
     for (int i = 0; i < 4; ++i)
-        intermediates.push_back(b.add_tensor("gate_" + std::to_string(i), DType::kInt16, {}, {}, per_tensor(0.0005f)));
-    intermediates.push_back(b.add_tensor("hidden", DType::kInt8, {}, {}, per_tensor(hidden_scale)));
-    tflite::UnidirectionalSequenceLSTMOptionsT options;
-    options.fused_activation_function = tflite::ActivationFunctionType_TANH;
-    options.cell_clip = c.cell_clip;
-    options.proj_clip = c.proj_clip;
-    options.time_major = c.time_major;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(options);
-    b.add_operator(tflite::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM, inputs, {out}, std::move(u));
-    b.set_inputs({inputs[0]});
-    b.set_outputs({out});
-    Model m = std::move(b).finish();
-    m.subgraphs[0].operators[0].intermediates = intermediates;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[18])].is_variable = true;
-    m.subgraphs[0].tensors[static_cast<size_t>(inputs[19])].is_variable = true;
-    return m;
+        intermediates.push_back(b.add_tensor("gate_" + std::to_string(i), DType::kInt16, {}, {}, quant(0.0005f)));
+    intermediates.push_back(b.add_tensor("hidden", DType::kInt8, {}, {}, quant(hidden_scale)));
+    return finish_lstm(std::move(b), inputs, out, lstm_options(c.cell_clip, c.proj_clip, c.time_major), intermediates);
 }
 
 OpCase lstm_case(const LstmCase& c) {
-    OpCase op;
-    op.name = c.name;
-    op.model = lstm_model(c);
+    OpCase op = case_of(c.name, lstm_model(c));
     if (c.hybrid) {
         // Hybrid kernels quantise activations per row: runtimes differ by their rounding order.
         op.atol = 1e-3;
@@ -223,25 +179,25 @@ Model svdf_model(const SvdfCase& c) {
     const bool int8 = c.kind == SvdfCase::Kind::kInt8;
     const DType io_type = int8 ? DType::kInt8 : DType::kFloat32;
     // Int8 scales chosen so that the int16 state and the int8 output use their ranges.
-    const std::optional<Quantization> input_q = int8 ? std::optional(per_tensor(1.0f / 128.0f, 3)) : std::nullopt;
-    const std::optional<Quantization> output_q = int8 ? std::optional(per_tensor(2.0f / 128.0f, -5)) : std::nullopt;
+    const std::optional<Quantization> input_q = int8 ? std::optional(quant(1.0f / 128.0f, 3)) : std::nullopt;
+    const std::optional<Quantization> output_q = int8 ? std::optional(quant(2.0f / 128.0f, -5)) : std::nullopt;
     int32_t wf = 0, wt = 0, bias = -1, state = 0;
     if (int8) {
         wf = b.add_tensor("feature", DType::kInt8, {c.filters, c.input_size},
-                          bytes_of(w.integers<int8_t>(n_feature, -127, 127)), per_tensor(1.0f / 254.0f));
+                          bytes_of(w.integers<int8_t>(n_feature, -127, 127)), quant(1.0f / 254.0f));
         wt = b.add_tensor("time", DType::kInt16, {c.filters, c.memory},
-                          bytes_of(w.integers<int16_t>(n_time, -32767, 32767)), per_tensor(1.0f / 65534.0f));
+                          bytes_of(w.integers<int16_t>(n_time, -32767, 32767)), quant(1.0f / 65534.0f));
         if (c.bias)
             bias = b.add_tensor("bias", DType::kInt32, {units},
                                 bytes_of(w.integers<int32_t>(static_cast<size_t>(units), -200000000, 200000000)),
-                                per_tensor((4.0f / 32768.0f) * (1.0f / 65534.0f)));
-        state = b.add_tensor("state", DType::kInt16, {c.batch, c.filters * c.memory}, {}, per_tensor(4.0f / 32768.0f));
+                                quant((4.0f / 32768.0f) * (1.0f / 65534.0f)));
+        state = b.add_tensor("state", DType::kInt16, {c.batch, c.filters * c.memory}, {}, quant(4.0f / 32768.0f));
     } else {
         if (c.kind == SvdfCase::Kind::kHybrid) {
             wf = b.add_tensor("feature", DType::kInt8, {c.filters, c.input_size},
-                              bytes_of(w.integers<int8_t>(n_feature, -127, 127)), per_tensor(0.5f / 127.0f));
+                              bytes_of(w.integers<int8_t>(n_feature, -127, 127)), quant(0.5f / 127.0f));
             wt = b.add_tensor("time", DType::kInt8, {c.filters, c.memory},
-                              bytes_of(w.integers<int8_t>(n_time, -127, 127)), per_tensor(0.5f / 127.0f));
+                              bytes_of(w.integers<int8_t>(n_time, -127, 127)), quant(0.5f / 127.0f));
         } else {
             wf = b.add_float_constant("feature", {c.filters, c.input_size}, w.floats(n_feature));
             wt = b.add_float_constant("time", {c.filters, c.memory}, w.floats(n_time));
@@ -258,10 +214,8 @@ Model svdf_model(const SvdfCase& c) {
         options.rank = c.rank;
         options.fused_activation_function = c.activation;
         options.asymmetric_quantize_inputs = c.asymmetric;
-        tflite::BuiltinOptionsUnion u;
-        u.Set(options);
         b.add_operator(tflite::BuiltinOperator_SVDF, {inputs.back(), wf, wt, bias, state}, {outputs.back()},
-                       std::move(u));
+                       options_of(options));
     }
     b.set_inputs(inputs);
     b.set_outputs(outputs);
@@ -271,9 +225,7 @@ Model svdf_model(const SvdfCase& c) {
 }
 
 OpCase svdf_case(const SvdfCase& c) {
-    OpCase op;
-    op.name = c.name;
-    op.model = svdf_model(c);
+    OpCase op = case_of(c.name, svdf_model(c));
     if (c.kind == SvdfCase::Kind::kHybrid) {
         op.atol = 1e-3;
         op.rtol = 1e-2;

@@ -1,34 +1,19 @@
 // Interop cases for MEAN, SUM, REDUCE_MAX, ARG_MAX and ARG_MIN: every type, kept and dropped
 // dimensions, negative and repeated axes, rescaling and shared quantization.
-#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "model/builder.h"
 #include "op_case.h"
 
 namespace litelab::test {
 
 namespace {
 
-struct Q {
-    float scale = 1.0f;
-    int64_t zero_point = 0;
-};
-
-std::optional<Quantization> quantization(std::optional<Q> q) {
-    if (!q) return std::nullopt;
-    Quantization result;
-    result.scale = {q->scale};
-    result.zero_point = {q->zero_point};
-    return result;
-}
-
 OpCase reduce_case(std::string name, tflite::BuiltinOperator op, DType type, std::vector<int32_t> shape,
-                   std::vector<int32_t> axes, bool keep_dims, std::optional<Q> in_q = std::nullopt,
-                   std::optional<Q> out_q = std::nullopt) {
+                   std::vector<int32_t> axes, bool keep_dims, std::optional<Quantization> in_q = std::nullopt,
+                   std::optional<Quantization> out_q = std::nullopt) {
     // The stored output shape (peers size their buffers from it): reduced axes dropped or kept as 1.
     const auto rank = static_cast<int32_t>(shape.size());
     std::vector<bool> reduced(shape.size(), false);
@@ -40,60 +25,27 @@ OpCase reduce_case(std::string name, tflite::BuiltinOperator op, DType type, std
         else if (keep_dims)
             out_shape.push_back(1);
     }
-    ModelBuilder b;
-    const int32_t in = b.add_tensor("input", type, std::move(shape), {}, quantization(in_q));
     const auto count = static_cast<int32_t>(axes.size());
-    const int32_t axis = b.add_int32_constant("axes", {count}, axes);
-    const int32_t out = b.add_tensor("output", type, out_shape, {}, quantization(out_q ? out_q : in_q));
-    tflite::ReducerOptionsT options;
-    options.keep_dims = keep_dims;
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(options));
-    b.add_operator(op, {in, axis}, {out}, std::move(u));
-    b.set_inputs({in});
-    b.set_outputs({out});
-    OpCase c;
-    c.name = std::move(name);
-    c.model = std::move(b).finish();
-    return c;
+    const Operand output = activation(type, out_shape, out_q ? out_q : in_q);
+    return case_of(std::move(name),
+                   single_op(op, {activation(type, std::move(shape), in_q), constant(DType::kInt32, {count}, axes)},
+                             output, reducer_options(keep_dims)));
 }
 
 OpCase arg_case(std::string name, tflite::BuiltinOperator op, DType type, std::vector<int32_t> shape, int64_t axis,
                 DType axis_type, DType index_type) {
     std::vector<int32_t> out_shape = shape;
     out_shape.erase(out_shape.begin() + (axis < 0 ? axis + static_cast<int64_t>(shape.size()) : axis));
-    ModelBuilder b;
     std::optional<Quantization> q;
-    if (type == DType::kInt8 || type == DType::kUInt8) q = quantization(Q{0.1f, type == DType::kUInt8 ? 128 : 0});
-    const int32_t in = b.add_tensor("input", type, std::move(shape), {}, q);
-    int32_t axis_tensor = 0;
-    if (axis_type == DType::kInt32) {
-        const std::vector<int32_t> value = {static_cast<int32_t>(axis)};
-        axis_tensor = b.add_int32_constant("axis", {1}, value);
-    } else {
-        std::vector<uint8_t> bytes(sizeof(int64_t));
-        std::memcpy(bytes.data(), &axis, sizeof(axis));
-        axis_tensor = b.add_tensor("axis", DType::kInt64, {1}, Bytes::take(std::move(bytes)));
-    }
-    const int32_t out = b.add_tensor("output", index_type, out_shape);
+    if (type == DType::kInt8 || type == DType::kUInt8) q = quant(0.1f, type == DType::kUInt8 ? 128 : 0);
+    const Operand axis_tensor = axis_type == DType::kInt32
+                                    ? constant(DType::kInt32, {1}, std::vector<int32_t>{static_cast<int32_t>(axis)})
+                                    : constant(DType::kInt64, {1}, std::vector<int64_t>{axis});
     const auto tensor_type = static_cast<tflite::TensorType>(index_type);
-    tflite::BuiltinOptionsUnion u;
-    if (op == tflite::BuiltinOperator_ARG_MAX) {
-        tflite::ArgMaxOptionsT options;
-        options.output_type = tensor_type;
-        u.Set(std::move(options));
-    } else {
-        tflite::ArgMinOptionsT options;
-        options.output_type = tensor_type;
-        u.Set(std::move(options));
-    }
-    b.add_operator(op, {in, axis_tensor}, {out}, std::move(u));
-    b.set_inputs({in});
-    b.set_outputs({out});
-    OpCase c;
-    c.name = std::move(name);
-    c.model = std::move(b).finish();
-    return c;
+    return case_of(
+        std::move(name),
+        single_op(op, {activation(type, std::move(shape), q), axis_tensor}, activation(index_type, out_shape),
+                  op == tflite::BuiltinOperator_ARG_MAX ? arg_max_options(tensor_type) : arg_min_options(tensor_type)));
 }
 
 }  // namespace
@@ -109,29 +61,30 @@ std::vector<OpCase> reduce_op_cases() {
         reduce_case("MEAN_float_hw_keepdims", kMean, DType::kFloat32, {2, 5, 6, 4}, {1, 2}, true),
         reduce_case("MEAN_float_last_axis_negative", kMean, DType::kFloat32, {3, 4, 7}, {-1}, false),
         reduce_case("MEAN_float_repeated_axes", kMean, DType::kFloat32, {4, 3, 5}, {0, -3, 2}, false),
-        reduce_case("MEAN_int8_hw_keepdims_rescale", kMean, DType::kInt8, {2, 6, 5, 64}, {1, 2}, true, Q{0.0473f, -3},
-                    Q{0.0219f, 4}),
-        reduce_case("MEAN_int8_last_axis_same_quant", kMean, DType::kInt8, {16, 8, 9}, {-1}, false, Q{0.0517f, 2}),
-        reduce_case("MEAN_int8_axis0_rescale", kMean, DType::kInt8, {7, 8, 16}, {0}, false, Q{0.0391f, 10},
-                    Q{0.0231f, -5}),
-        reduce_case("MEAN_uint8_hw_rescale", kMean, DType::kUInt8, {2, 4, 4, 64}, {2, 1}, false, Q{0.0527f, 128},
-                    Q{0.0293f, 120}),
-        reduce_case("MEAN_int16_axis1", kMean, DType::kInt16, {8, 10, 16}, {1}, true, Q{0.000487f, 0}, Q{0.000213f, 0}),
+        reduce_case("MEAN_int8_hw_keepdims_rescale", kMean, DType::kInt8, {2, 6, 5, 64}, {1, 2}, true,
+                    quant(0.0473f, -3), quant(0.0219f, 4)),
+        reduce_case("MEAN_int8_last_axis_same_quant", kMean, DType::kInt8, {16, 8, 9}, {-1}, false, quant(0.0517f, 2)),
+        reduce_case("MEAN_int8_axis0_rescale", kMean, DType::kInt8, {7, 8, 16}, {0}, false, quant(0.0391f, 10),
+                    quant(0.0231f, -5)),
+        reduce_case("MEAN_uint8_hw_rescale", kMean, DType::kUInt8, {2, 4, 4, 64}, {2, 1}, false, quant(0.0527f, 128),
+                    quant(0.0293f, 120)),
+        reduce_case("MEAN_int16_axis1", kMean, DType::kInt16, {8, 10, 16}, {1}, true, quant(0.000487f, 0),
+                    quant(0.000213f, 0)),
         reduce_case("MEAN_int32_axis1", kMean, DType::kInt32, {4, 6, 3}, {1}, false),
         // SUM
         reduce_case("SUM_float_axis1", kSum, DType::kFloat32, {3, 8, 5}, {1}, false),
         reduce_case("SUM_float_all_keepdims", kSum, DType::kFloat32, {2, 3, 4}, {0, 1, 2}, true),
-        reduce_case("SUM_int8_last_axis_rescale", kSum, DType::kInt8, {16, 8, 6}, {-1}, false, Q{0.0213f, 1},
-                    Q{0.0917f, -2}),
-        reduce_case("SUM_uint8_axis0_rescale", kSum, DType::kUInt8, {5, 8, 16}, {0}, true, Q{0.0187f, 128},
-                    Q{0.0781f, 128}),
+        reduce_case("SUM_int8_last_axis_rescale", kSum, DType::kInt8, {16, 8, 6}, {-1}, false, quant(0.0213f, 1),
+                    quant(0.0917f, -2)),
+        reduce_case("SUM_uint8_axis0_rescale", kSum, DType::kUInt8, {5, 8, 16}, {0}, true, quant(0.0187f, 128),
+                    quant(0.0781f, 128)),
         reduce_case("SUM_int32_axes02", kSum, DType::kInt32, {3, 4, 5}, {0, 2}, false),
         // REDUCE_MAX
         reduce_case("REDUCE_MAX_float_axis1_keepdims", kMax, DType::kFloat32, {3, 7, 4}, {1}, true),
         reduce_case("REDUCE_MAX_float_hw", kMax, DType::kFloat32, {2, 4, 5, 3}, {1, -2}, false),
-        reduce_case("REDUCE_MAX_int8_last_axis", kMax, DType::kInt8, {4, 3, 8}, {-1}, false, Q{0.05f, -7}),
-        reduce_case("REDUCE_MAX_uint8_axis0", kMax, DType::kUInt8, {6, 5}, {0}, true, Q{0.05f, 128}),
-        reduce_case("REDUCE_MAX_int16_axes01", kMax, DType::kInt16, {3, 4, 5}, {0, 1}, false, Q{0.0005f, 0}),
+        reduce_case("REDUCE_MAX_int8_last_axis", kMax, DType::kInt8, {4, 3, 8}, {-1}, false, quant(0.05f, -7)),
+        reduce_case("REDUCE_MAX_uint8_axis0", kMax, DType::kUInt8, {6, 5}, {0}, true, quant(0.05f, 128)),
+        reduce_case("REDUCE_MAX_int16_axes01", kMax, DType::kInt16, {3, 4, 5}, {0, 1}, false, quant(0.0005f, 0)),
         reduce_case("REDUCE_MAX_int32_axis1", kMax, DType::kInt32, {5, 6}, {1}, false),
         // ARG_MAX / ARG_MIN (int32 draws from [0, 100] tie often: the first index must win)
         arg_case("ARG_MAX_float_last_axis_int32", kArgMax, DType::kFloat32, {3, 4, 10}, -1, DType::kInt32,

@@ -1,103 +1,12 @@
 // Interop cases for the shape kernels: RESHAPE, SQUEEZE, EXPAND_DIMS, SHAPE, FILL, ZEROS_LIKE.
 // Output shapes are filled in by compiling each model once (the peers recompute them anyway).
-#include <cstring>
-
-#include "model/builder.h"
 #include "op_case.h"
-#include "runtime/interpreter.h"
 
 namespace litelab::test {
 
 namespace {
 
-using Shape = std::vector<int32_t>;
 using Op = tflite::BuiltinOperator;
-
-template <class T>
-Bytes bytes_of(const std::vector<T>& values) {
-    std::vector<uint8_t> bytes(values.size() * sizeof(T));
-    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
-    return Bytes::take(std::move(bytes));
-}
-
-tflite::BuiltinOptionsUnion options_of(auto table) {
-    tflite::BuiltinOptionsUnion u;
-    u.Set(std::move(table));
-    return u;
-}
-
-Quantization per_tensor(float scale, int64_t zero_point) {
-    Quantization q;
-    q.scale = {scale};
-    q.zero_point = {zero_point};
-    return q;
-}
-
-std::optional<Quantization> default_quantization(DType type) {
-    switch (type) {
-        case DType::kInt8: return per_tensor(0.05f, -3);
-        case DType::kUInt8: return per_tensor(0.02f, 128);
-        case DType::kInt16: return per_tensor(0.001f, 0);
-        default: return std::nullopt;
-    }
-}
-
-std::string type_label(DType type) {
-    std::string s(dtype_name(type));
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
-// One operator over model inputs (fed at run time) and constants.
-class CaseModel {
-public:
-    explicit CaseModel(std::string name) : name_(std::move(name)) {}
-
-    int32_t input(DType type, Shape shape) {
-        const int32_t t = b_.add_tensor("in" + std::to_string(inputs_.size()), type, std::move(shape), {},
-                                        default_quantization(type));
-        inputs_.push_back(t);
-        return t;
-    }
-    template <class T>
-    int32_t constant(DType type, Shape shape, const std::vector<T>& values) {
-        return b_.add_tensor("const", type, std::move(shape), bytes_of(values), default_quantization(type));
-    }
-    int32_t ints(Shape shape, const std::vector<int32_t>& values) { return constant(DType::kInt32, std::move(shape), values); }
-    int32_t output(DType type) {
-        const int32_t t = b_.add_tensor("out", type, {}, {}, default_quantization(type));
-        outputs_.push_back(t);
-        return t;
-    }
-    // A tensor between two operators.
-    int32_t intermediate(DType type) { return b_.add_tensor("mid", type, {}, {}, default_quantization(type)); }
-    // An operator writing the model's outputs, or `outs`.
-    void op(Op code, std::vector<int32_t> ins, tflite::BuiltinOptionsUnion options = {}) {
-        b_.add_operator(code, std::move(ins), outputs_, std::move(options));
-    }
-    void op(Op code, std::vector<int32_t> ins, std::vector<int32_t> outs, tflite::BuiltinOptionsUnion options) {
-        b_.add_operator(code, std::move(ins), std::move(outs), std::move(options));
-    }
-
-    OpCase finish() && {
-        b_.set_inputs(inputs_);
-        b_.set_outputs(outputs_);
-        OpCase c;
-        c.name = name_;
-        c.model = std::move(b_).finish();
-        if (auto compiled = Interpreter::compile(c.model)) {
-            Subgraph& g = c.model.subgraphs[0];
-            for (size_t t = 0; t < g.tensors.size(); ++t)
-                if (g.tensors[t].buffer == 0) g.tensors[t].shape = (*compiled)->entry().tensors[t].shape;
-        }
-        return c;
-    }
-
-private:
-    std::string name_;
-    ModelBuilder b_;
-    std::vector<int32_t> inputs_, outputs_;
-};
 
 constexpr DType kFloat32 = DType::kFloat32, kInt8 = DType::kInt8, kUInt8 = DType::kUInt8, kInt16 = DType::kInt16,
                 kInt32 = DType::kInt32, kInt64 = DType::kInt64, kBool = DType::kBool;
