@@ -9,7 +9,7 @@ packages=(
   libgl-dev libvulkan-dev
   libflatbuffers-dev flatbuffers-compiler flatbuffers-compiler-dev
   libeigen3-dev
-  libprotobuf-dev protobuf-compiler libonnx-dev
+  libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
   libhdf5-dev
   libzip-dev libstb-dev nlohmann-json3-dev libgemmlowp-dev libfp16-dev libpng-dev
   libgtest-dev libgmock-dev libbenchmark-dev
