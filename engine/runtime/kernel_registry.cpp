@@ -27,6 +27,9 @@ const KernelRegistry& KernelRegistry::builtin() {
         register_recurrent_kernels(r);
         register_compare_kernels(r);
         register_control_flow_kernels(r);
+        register_conv3d_kernels(r);
+        register_tile_kernels(r);
+        register_power_kernels(r);
         return r;
     }();
     return registry;

@@ -34,5 +34,8 @@ void register_layout_kernels(KernelRegistry& registry);         // TRANSPOSE, CO
 void register_recurrent_kernels(KernelRegistry& registry);      // LSTM, SVDF
 void register_compare_kernels(KernelRegistry& registry);        // LESS, EQUAL, LOGICAL_AND, ...
 void register_control_flow_kernels(KernelRegistry& registry);   // WHILE, IF, CALL_ONCE
+void register_conv3d_kernels(KernelRegistry& registry);         // CONV_3D, CONV_3D_TRANSPOSE
+void register_tile_kernels(KernelRegistry& registry);           // TILE
+void register_power_kernels(KernelRegistry& registry);          // POW
 
 }  // namespace litelab

@@ -71,6 +71,14 @@ NdArray to_array(const OnnxTensor& t) {
             a.dtype = DType::kBool;
             return a;
         }
+        case DType::kUInt32: {
+            std::vector<uint32_t> v(t.ints.begin(), t.ints.end());
+            return NdArray::from<uint32_t>(t.dims, v);
+        }
+        case DType::kUInt64: {
+            std::vector<uint64_t> v(t.ints.begin(), t.ints.end());
+            return NdArray::from<uint64_t>(t.dims, v);
+        }
         default: return NdArray::from<int64_t>(t.dims, t.ints);
     }
 }

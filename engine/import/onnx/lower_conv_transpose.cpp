@@ -112,9 +112,10 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
         if (!output_shape.empty()) target = output_shape[output_shape.size() - axes + i];
         else if (auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER") target = in * stride[i];
         if (target >= 0) {
+            // ONNX's reference splits the total with floor division (a negative total pads the end).
             const int64_t total = full[i] + output_padding[i] - target;
-            const bool upper = auto_pad == "SAME_UPPER";
-            begin[i] = upper ? total / 2 : total - total / 2;
+            const int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+            begin[i] = auto_pad == "SAME_UPPER" ? half : total - half;
             out[i] = target;
         } else {
             begin[i] = pads[i];
@@ -184,6 +185,7 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
         std::vector<int64_t> b{0}, size{s[0]}, pad_after{0};
         for (size_t i = 0; i < axes; ++i) {
             const int64_t available = full[i] - begin[i];
+            if (begin[i] < 0) return node_error("the output starts before the full result");
             b.push_back(begin[i]);
             size.push_back(std::min(out[i], available));
             pad_after.push_back(std::max<int64_t>(0, out[i] - available));

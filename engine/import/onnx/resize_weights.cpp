@@ -9,15 +9,17 @@ namespace {
 
 Result<double> source_coordinate(const ResizeAxis& a, const ResizeMode& m, int64_t x) {
     const double xd = static_cast<double>(x);
+    // ONNX's formulas use the unrounded resized length (input * scale).
+    const double resized = static_cast<double>(a.in) * a.scale;
     const std::string& c = m.coordinates;
     if (c == "half_pixel") return (xd + 0.5) / a.scale - 0.5;
-    if (c == "pytorch_half_pixel") return a.out > 1 ? (xd + 0.5) / a.scale - 0.5 : 0.0;
-    if (c == "align_corners") return a.out == 1 ? 0.0 : xd * static_cast<double>(a.in - 1) / static_cast<double>(a.out - 1);
+    if (c == "pytorch_half_pixel") return resized > 1 ? (xd + 0.5) / a.scale - 0.5 : 0.0;
+    if (c == "align_corners") return resized == 1 ? 0.0 : xd * static_cast<double>(a.in - 1) / (resized - 1);
     if (c == "asymmetric") return xd / a.scale;
     if (c == "tf_half_pixel_for_nn") return (xd + 0.5) / a.scale;
     if (c == "tf_crop_and_resize") {
         const double span = static_cast<double>(a.in - 1);
-        return a.out > 1 ? a.roi_start * span + xd * (a.roi_end - a.roi_start) * span / static_cast<double>(a.out - 1)
+        return resized > 1 ? a.roi_start * span + xd * (a.roi_end - a.roi_start) * span / (resized - 1)
                          : 0.5 * (a.roi_start + a.roi_end) * span;
     }
     return make_error(ErrorCode::kUnsupported, "coordinate_transformation_mode '" + c + "'");
