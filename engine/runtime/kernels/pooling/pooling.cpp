@@ -15,18 +15,6 @@ namespace {
 
 enum class PoolKind { kMax, kAverage, kL2 };
 
-const char* kind_name(PoolKind kind) {
-    switch (kind) {
-        case PoolKind::kMax:
-            return "MAX_POOL_2D";
-        case PoolKind::kAverage:
-            return "AVERAGE_POOL_2D";
-        case PoolKind::kL2:
-            return "L2_POOL_2D";
-    }
-    return "";
-}
-
 Result<PoolGeometry> prepare_geometry(PrepareContext& ctx, const tflite::Pool2DOptionsT& options) {
     if (ctx.num_inputs() != 1 || ctx.num_outputs() != 1 || !ctx.has_input(0))
         return ctx.invalid("pooling needs one input and one output");
@@ -126,7 +114,7 @@ Result<std::unique_ptr<OpKernel>> prepare_pool(PrepareContext& ctx, PoolKind kin
 
     if (in.type == DType::kFloat32) return float_pool(kind, *geometry, float_activation_range(activation));
     if (kind == PoolKind::kL2)
-        return ctx.unsupported(std::string(kind_name(kind)) + " of type " + std::string(dtype_name(in.type)));
+        return ctx.unsupported("L2_POOL_2D of type " + std::string(dtype_name(in.type)));
     if (in.type != DType::kInt8 && in.type != DType::kUInt8 && in.type != DType::kInt16)
         return ctx.unsupported("input type " + std::string(dtype_name(in.type)));
     if (in.quant.empty() || out.quant.empty()) return ctx.invalid("quantized pooling needs quantization parameters");
