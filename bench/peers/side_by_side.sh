@@ -28,9 +28,11 @@ done > "$work/peers.jsonl"
 import json, sys
 ours = {}
 for b in json.load(open(sys.argv[1]))["benchmarks"]:
-    name, threads = b["name"].split("/")[-2:] if b["name"].startswith("BM_Shared") else (b["name"].split("/")[0], b["name"].split("/")[1])
+    # BM_Shared/<model>/<threads>/real_time or BM_MobileNetV2<Type>/<threads>/real_time
+    parts = b["name"].split("/")
+    name, threads = (parts[1], parts[2]) if parts[0] == "BM_Shared" else (parts[0], parts[1])
     key = name.replace("BM_MobileNetV2Float", "mobilenet_v2_float").replace("BM_MobileNetV2Int8", "mobilenet_v2_int8")
-    ours.setdefault(key, {})[threads.split(":")[0]] = b["real_time"]
+    ours.setdefault(key, {})[threads] = b["real_time"]
 peers = {}
 for line in open(sys.argv[2]):
     r = json.loads(line)

@@ -99,14 +99,9 @@ std::unique_ptr<OpKernel> quantized_conv(PrepareContext& ctx, const Conv2dSetup&
                 }
             }
             if (!t.fast) accumulate_direct(s, input, filter, InputOffset{input_offset}, filter_offset, begin, end, acc);
-            const int64_t count = (end - begin) * s.out_c;
             In* out = output + begin * s.out_c;
-            for (int64_t i = 0; i < count; ++i) {
-                const auto oc = static_cast<size_t>(i % s.out_c);
-                Acc sum = acc[i];
-                if (bias) sum += bias[oc];
-                out[i] = static_cast<In>(rq.apply(sum, oc));
-            }
+            for (int64_t pixel = begin; pixel < end; ++pixel, acc += s.out_c, out += s.out_c)
+                rq.apply_pixel(acc, bias, out, s.out_c);
         });
         return {};
     });

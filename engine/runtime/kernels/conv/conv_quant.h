@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/result.h"
@@ -38,10 +39,44 @@ struct Requantization {
             const float scaled = std::clamp(static_cast<float>(acc) * float_scale[channel],
                                             static_cast<float>(range.min - output_zero_point),
                                             static_cast<float>(range.max - output_zero_point));
-            return static_cast<int32_t>(std::nearbyint(scaled)) + output_zero_point;
+            // Round half to even by adding and removing 1.5 * 2^23 (XNNPACK's "magic bias"):
+            // exact for |scaled| < 2^22, which the clamp guarantees, and inline where
+            // std::nearbyint is a library call.
+            constexpr float kMagic = 12582912.0f;
+            return static_cast<int32_t>((scaled + kMagic) - kMagic) + output_zero_point;
         }
         const int32_t scaled = multiply_by_quantized_multiplier_single_rounding(acc, multiplier[channel], shift[channel]);
         return std::clamp(scaled + output_zero_point, range.min, range.max);
+    }
+
+    // One output pixel: out[c] = apply(acc[c] + bias[c], c) for every channel (bias may be null).
+    template <class Acc, class Bias, class Out>
+    void apply_pixel(const Acc* acc, const Bias* bias, Out* out, int channels) const {
+        if constexpr (std::is_same_v<Acc, int32_t>) {
+            if (!float_scale.empty()) {
+                scale_in_float(acc, bias, float_scale.data(), static_cast<float>(range.min - output_zero_point),
+                               static_cast<float>(range.max - output_zero_point), output_zero_point, out, channels);
+                return;
+            }
+        }
+        for (int c = 0; c < channels; ++c) {
+            const Acc sum = bias ? static_cast<Acc>(acc[c] + bias[c]) : acc[c];
+            out[c] = static_cast<Out>(apply(sum, static_cast<size_t>(c)));
+        }
+    }
+
+private:
+    // apply()'s float path over a row, written so that it vectorises (restrict, no calls).
+    template <class Bias, class Out>
+    static void scale_in_float(const int32_t* __restrict acc, const Bias* __restrict bias,
+                               const float* __restrict scale, float low, float high, int32_t zero_point,
+                               Out* __restrict out, int channels) {
+        constexpr float kMagic = 12582912.0f;
+        for (int c = 0; c < channels; ++c) {
+            const int32_t sum = bias ? acc[c] + static_cast<int32_t>(bias[c]) : acc[c];
+            const float scaled = std::min(std::max(static_cast<float>(sum) * scale[c], low), high);
+            out[c] = static_cast<Out>(static_cast<int32_t>((scaled + kMagic) - kMagic) + zero_point);
+        }
     }
 };
 

@@ -99,13 +99,7 @@ std::unique_ptr<OpKernel> quantized_transpose(const PrepareContext& ctx, const T
             Acc* acc = scratch_at<Acc>(scratch, d.acc_offset + static_cast<size_t>(task) * d.acc_bytes);
             for (int64_t p = begin; p < end; ++p) {
                 transpose_accumulate(s, input, weights, d.layout, InputOffset{input_offset}, filter_offset, p, acc);
-                In* out = output + p * s.out_c;
-                for (int oc = 0; oc < s.out_c; ++oc) {
-                    Acc sum = acc[oc];
-                    if (bias) sum += bias[oc];
-                    const auto i = static_cast<size_t>(oc);
-                    out[oc] = static_cast<In>(rq.apply(sum, i));
-                }
+                rq.apply_pixel(acc, bias, output + p * s.out_c, s.out_c);
             }
         });
         return {};
