@@ -23,9 +23,11 @@ int32_t paddings_constant(TfliteEmitter& e, const std::string& name, const std::
     return e.constant(name, {static_cast<int32_t>(paddings.size()), 2}, std::span<const int32_t>(flat));
 }
 
-Result<std::vector<int32_t>> multi(TfliteEmitter& e, tflite::BuiltinOperator code, std::vector<int32_t> inputs,
+// An operator of several outputs, all of `x`'s type.
+Result<std::vector<int32_t>> multi(TfliteEmitter& e, tflite::BuiltinOperator code, int32_t x, std::vector<int32_t> inputs,
                                    tflite::BuiltinOptionsUnion options, int outputs, const std::string& name) {
     OpCall call;
+    call.output_type = e.type(x);
     call.code = code;
     call.inputs = std::move(inputs);
     call.options = std::move(options);
@@ -71,7 +73,7 @@ Result<std::vector<int32_t>> split(TfliteEmitter& e, int32_t x, int32_t axis, in
     tflite::SplitOptionsT o;
     o.num_splits = parts;
     const int32_t axis_tensor = e.constant(name + "/axis", {}, std::span<const int32_t>(&axis, 1));
-    return multi(e, tflite::BuiltinOperator_SPLIT, {axis_tensor, x}, options_of(o), parts, name);
+    return multi(e, tflite::BuiltinOperator_SPLIT, x, {axis_tensor, x}, options_of(o), parts, name);
 }
 
 Result<std::vector<int32_t>> split_v(TfliteEmitter& e, int32_t x, const std::vector<int32_t>& sizes, int32_t axis,
@@ -80,12 +82,12 @@ Result<std::vector<int32_t>> split_v(TfliteEmitter& e, int32_t x, const std::vec
     o.num_splits = static_cast<int32_t>(sizes.size());
     const int32_t sizes_tensor = ints(e, name + "/sizes", sizes);
     const int32_t axis_tensor = e.constant(name + "/axis", {}, std::span<const int32_t>(&axis, 1));
-    return multi(e, tflite::BuiltinOperator_SPLIT_V, {x, sizes_tensor, axis_tensor}, options_of(o),
+    return multi(e, tflite::BuiltinOperator_SPLIT_V, x, {x, sizes_tensor, axis_tensor}, options_of(o),
                  static_cast<int>(sizes.size()), name);
 }
 
 Result<std::vector<int32_t>> unpack(TfliteEmitter& e, int32_t x, int32_t axis, const std::string& name) {
-    const auto& shape = e.shape(x);
+    const auto shape = e.shape(x);
     const int32_t rank = static_cast<int32_t>(shape.size());
     const int32_t a = axis < 0 ? axis + rank : axis;
     if (a < 0 || a >= rank) return make_error(ErrorCode::kInvalid, name + ": UNPACK axis " + std::to_string(axis) + " is out of range");
@@ -94,7 +96,7 @@ Result<std::vector<int32_t>> unpack(TfliteEmitter& e, int32_t x, int32_t axis, c
     tflite::UnpackOptionsT o;
     o.num = shape[static_cast<size_t>(a)];
     o.axis = axis;
-    return multi(e, tflite::BuiltinOperator_UNPACK, {x}, options_of(o), o.num, name);
+    return multi(e, tflite::BuiltinOperator_UNPACK, x, {x}, options_of(o), o.num, name);
 }
 
 Result<int32_t> pack(TfliteEmitter& e, const std::vector<int32_t>& inputs, int32_t axis, const std::string& name) {

@@ -40,6 +40,14 @@ bool broadcasts_beyond_4d(const Subgraph& s, const Operator& op) {
 int32_t float_operator_version(const Model& model, const Subgraph& s, const Operator& op) {
     const OperatorCode& code = model.opcode(op);
     switch (code.builtin_code) {
+        case tflite::BuiltinOperator_CONV_2D: {
+            // A filter with fewer input channels than the input is a grouped convolution.
+            const Tensor* in = input(s, op, 0);
+            const Tensor* filter = input(s, op, 1);
+            const bool grouped = in && filter && !in->shape.empty() && filter->shape.size() == 4 &&
+                                 filter->shape[3] != in->shape.back();
+            return grouped ? 6 : 1;
+        }
         case tflite::BuiltinOperator_DEPTHWISE_CONV_2D: {
             const auto* o = options_as<tflite::DepthwiseConv2DOptionsT>(op);
             return o && (o->dilation_w_factor != 1 || o->dilation_h_factor != 1) ? 2 : 1;

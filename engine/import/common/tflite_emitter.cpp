@@ -191,13 +191,13 @@ void TfliteEmitter::output(int32_t t, const std::string& name) {
     output_names_.push_back({name, static_cast<uint32_t>(t)});
 }
 
-const std::vector<int32_t>& TfliteEmitter::shape(int32_t t) const { return tensor(t).shape; }
+std::vector<int32_t> TfliteEmitter::shape(int32_t t) const { return tensor(t).shape; }
 
 std::vector<int32_t> TfliteEmitter::signature(int32_t t) const { return tensor(t).signature_or_shape(); }
 
 DType TfliteEmitter::type(int32_t t) const { return tensor(t).type; }
 
-const std::string& TfliteEmitter::name(int32_t t) const { return tensor(t).name; }
+std::string TfliteEmitter::name(int32_t t) const { return tensor(t).name; }
 
 bool TfliteEmitter::is_constant(int32_t t) const { return tensor(t).buffer != 0; }
 

@@ -69,11 +69,12 @@ public:
     void note(std::string line) { notes_.push_back(std::move(line)); }
 
     // Tensor queries.
-    const std::vector<int32_t>& shape(int32_t tensor) const;  // static: the batch at its static size
+    // By value: adding tensors moves the model's tensor list.
+    std::vector<int32_t> shape(int32_t tensor) const;  // static: the batch at its static size
     std::vector<int32_t> signature(int32_t tensor) const;     // -1 where dynamic
     int rank(int32_t tensor) const { return static_cast<int>(shape(tensor).size()); }
     DType type(int32_t tensor) const;
-    const std::string& name(int32_t tensor) const;
+    std::string name(int32_t tensor) const;
     bool is_constant(int32_t tensor) const;
     // A constant's float values; empty for other tensors.
     std::vector<float> float_values(int32_t tensor) const;
