@@ -73,7 +73,12 @@ Status lower_nodes(Lowering& lowering, const OnnxGraph& graph) {
         }
         bool inputs_known = true;
         for (const auto& in : node.inputs) inputs_known = inputs_known && (in.empty() || lowering.known(in));
-        if (!inputs_known) continue;  // follows an unsupported node; that one is reported
+        if (!inputs_known) {
+            // After an unsupported node: still name every other operator LiteLab lacks.
+            const bool shape_only = node.op_type == "Shape" || node.op_type == "Size" || node.op_type == "Constant";
+            if (!shape_only && !table.count(node.op_type)) unsupported.insert(node.op_type);
+            continue;
+        }
 
         if (auto folded = fold_node(lowering, node)) {
             if (!folded->ok()) return make_error(folded->error().code, node.label(k) + ": " + folded->error().message);
