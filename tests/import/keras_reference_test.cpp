@@ -33,12 +33,13 @@ ProcessResult run_reference(const std::string& tool, const std::string& model, c
 }
 
 // Compares every output (failures are test failures); true when all agree.
-bool expect_agreement(const std::vector<NdArray>& ours, const std::vector<NdArray>& reference, const std::string& what) {
+bool expect_agreement(const std::vector<NdArray>& ours, const std::vector<NdArray>& reference, const std::string& what,
+                      const Tolerance& tolerance = {}) {
     EXPECT_EQ(ours.size(), reference.size()) << what << ": output count";
     if (ours.size() != reference.size()) return false;
     bool all = true;
     for (size_t o = 0; o < ours.size(); ++o) {
-        const Comparison c = compare_outputs(ours[o], reference[o], Tolerance{});
+        const Comparison c = compare_outputs(ours[o], reference[o], tolerance);
         std::cout << what << " out_" << o << ": " << (c.problem.empty() ? c.summary : "DIFFERS: " + c.problem) << "\n";
         EXPECT_TRUE(c.problem.empty()) << what << " out_" << o << ": " << c.problem;
         all = all && c.problem.empty();
@@ -49,7 +50,7 @@ bool expect_agreement(const std::vector<NdArray>& ours, const std::vector<NdArra
 // Writes `model`, runs it in every peer on `inputs`, compares with our outputs; at least one
 // peer must run it.
 void expect_peers_agree(const Model& model, const std::vector<NdArray>& inputs, const std::string& dir,
-                        const std::string& name) {
+                        const std::string& name, const Tolerance& tolerance = {}) {
     const std::string path = dir + "/" + name + ".tflite";
     const Status written = write_tflite_file(model, path);
     ASSERT_TRUE(written.ok()) << written.error().message;
@@ -68,7 +69,7 @@ void expect_peers_agree(const Model& model, const std::vector<NdArray>& inputs, 
         ASSERT_EQ(ran.exit_code, 0) << runtime << ": " << ran.err;
         auto peer = read_npz_file(peer_npz);
         ASSERT_TRUE(peer.ok()) << peer.error().message;
-        if (expect_agreement(*ours, numbered(*peer, "out_"), name + " litelab vs " + runtime)) ++agreeing;
+        if (expect_agreement(*ours, numbered(*peer, "out_"), name + " litelab vs " + runtime, tolerance)) ++agreeing;
     }
     EXPECT_GE(agreeing, 1) << name << ": no peer runtime ran the written model";
 }
@@ -131,17 +132,23 @@ TEST(KerasTeachableMachine, MatchesKerasRefAndPeers) {
     ASSERT_TRUE(reference.ok());
     const auto inputs = numbered(*reference, "in_");
 
+    // MobileNetV2 is 53 layers deep: float32 rounding alone moves its outputs by a few 1e-6,
+    // beyond the 1e-6 + 1e-5 of single layers. Measured on these inputs: LiteRT and the classic
+    // interpreter (XNNPACK's accumulation order) differ from keras_ref's float64 by up to 3.7e-6
+    // (2.7e-5 relative), LiteLab by 7.4e-6; Arm NN's reference kernels, which accumulate in
+    // LiteLab's order, differ from LiteLab's by 1.7e-6.
+    const Tolerance deep{1e-5, 1e-4};
     auto imported = import_keras_file(*path, {});
     ASSERT_TRUE(imported.ok()) << imported.error().message;
     auto ours = run_litelab(imported->model, inputs);
     ASSERT_TRUE(ours.ok()) << ours.error().message;
-    expect_agreement(*ours, numbered(*reference, "out_"), "teachable_machine_digits vs keras_ref");
+    expect_agreement(*ours, numbered(*reference, "out_"), "teachable_machine_digits vs keras_ref", deep);
 
     ImportOptions options;
     options.batch = 2;
     auto batched = import_keras_file(*path, options);
     ASSERT_TRUE(batched.ok());
-    expect_peers_agree(batched->model, inputs, dir, "teachable_machine_digits");
+    expect_peers_agree(batched->model, inputs, dir, "teachable_machine_digits", deep);
 }
 
 }  // namespace

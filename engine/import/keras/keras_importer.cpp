@@ -38,6 +38,12 @@ void find_unsupported(const KerasModelConfig& model, std::vector<std::string>& o
     }
 }
 
+bool has_layer(const KerasModelConfig& model, const std::string& class_name) {
+    for (const KerasLayer& layer : model.layers)
+        if (layer.class_name == class_name || (layer.model && has_layer(*layer.model, class_name))) return true;
+    return false;
+}
+
 Result<DType> input_type(const std::string& dtype, const std::string& name) {
     if (dtype.rfind("float", 0) == 0 || dtype == "bfloat16") return DType::kFloat32;
     if (dtype.rfind("int", 0) == 0 || dtype.rfind("uint", 0) == 0) return DType::kInt32;
@@ -58,6 +64,13 @@ Result<ImportedModel> convert(const KerasModelConfig& model, const KerasWeights&
         return make_error(ErrorCode::kUsage, "the batch size must be at least 1, not " + std::to_string(*options.batch));
 
     TfliteEmitter emitter(options);
+    // LiteRT computes garbage for a TRANSPOSE_CONV whose output shape is computed (from the
+    // input's SHAPE, as a dynamic batch needs): such models get a static batch and a constant
+    // output shape.
+    const bool static_batch = has_layer(model, "Conv2DTranspose");
+    if (static_batch)
+        emitter.note("the batch size is static (" + std::to_string(emitter.batch()) +
+                     "): TRANSPOSE_CONV needs a constant output shape in LiteRT");
     std::vector<int32_t> inputs;
     for (const KerasTensorRef& ref : model.inputs) {
         const KerasLayer* layer = nullptr;
@@ -71,7 +84,9 @@ Result<ImportedModel> convert(const KerasModelConfig& model, const KerasWeights&
                                                        (spec.dims.empty() ? std::string("") : format_dims(spec.dims)));
         auto type = input_type(spec.dtype, layer->name);
         if (!type) return type.error();
-        inputs.push_back(emitter.input(layer->name, *type, spec.dims));
+        std::vector<int32_t> dims = spec.dims;
+        if (static_batch && dims[0] < 0) dims[0] = emitter.batch();
+        inputs.push_back(emitter.input(layer->name, *type, dims));
     }
 
     KerasLowering lowering(emitter, weights, weights.keras3());

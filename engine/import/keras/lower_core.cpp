@@ -65,7 +65,6 @@ Lowered dense(LayerCall& c) {
     }
     const std::string activation = config_activation(c.config(), "activation");
     if (!is_known_activation(activation)) return c.error("activation '" + activation + "' is not supported");
-    bool has_bias = use_bias;
     if (activation == "linear") {
         auto bn = c.ctx.take_batch_norm(c, units);
         if (!bn) return bn.error();
@@ -75,11 +74,12 @@ Lowered dense(LayerCall& c) {
                 for (int32_t i = 0; i < in; ++i) weights.values[static_cast<size_t>(u * in + i)] *= scale;
                 bias[static_cast<size_t>(u)] = bias[static_cast<size_t>(u)] * scale + (*bn)->shift[static_cast<size_t>(u)];
             }
-            has_bias = true;
         }
     }
     const int32_t w = c.e.constant(c.name + "/kernel", {units, in}, std::span<const float>(weights.values));
-    const int32_t b = has_bias ? c.e.constant(c.name + "/bias", {units}, std::span<const float>(bias)) : -1;
+    // A layer without bias still gets one, of zeros: runtimes such as Arm NN do not take the
+    // optional bias TFLite allows.
+    const int32_t b = c.e.constant(c.name + "/bias", {units}, std::span<const float>(bias));
     const std::string out = activation == "linear" ? c.name : c.name + "/pre_activation";
     auto y = emit::fully_connected(c.e, x, w, b, shape.size() > 2, emit::kNoActivation, out);
     if (!y) return y.error();

@@ -88,12 +88,17 @@ public:
         }
         return gates;
     }
-    // h [batch, units] times `weights` [outputs, units] (+ bias), split into `parts` gates.
+    // h [batch, units] times `weights` [outputs, units] + bias, split into `parts` gates.
     Result<std::vector<int32_t>> project_state(int32_t h, int32_t weights, int32_t bias, int parts, const std::string& name) {
         auto projected = emit::fully_connected(c_.e, h, weights, bias, false, emit::kNoActivation, name);
         if (!projected) return projected.error();
         if (parts == 1) return std::vector<int32_t>{*projected};
         return emit::split(c_.e, *projected, 1, parts, name);
+    }
+    // Zeros for a projection without bias: runtimes such as Arm NN need the bias operand.
+    int32_t zero_bias(int32_t size, const std::string& name) {
+        const std::vector<float> zeros(static_cast<size_t>(size), 0.0f);
+        return c_.e.constant(name, {size}, std::span<const float>(zeros));
     }
     Result<std::vector<int32_t>> outputs(const std::vector<int32_t>& hs, std::vector<int32_t> states) {
         int32_t out = hs.back();
@@ -148,13 +153,14 @@ Lowered unrolled_lstm(LayerCall& c, const Recurrent& r, const FloatArray& kernel
     if (!xs) return xs.error();
     const int32_t rw = c.e.constant(c.name + "/recurrent_kernel", {4 * u, u},
                                     std::span<const float>(transposed_columns(recurrent, 0, 4 * u)));
+    const int32_t rb = s.zero_bias(4 * u, c.name + "/recurrent_bias");
     int32_t h = -1, cell = -1;
     std::vector<int32_t> hs;
     for (size_t t = 0; t < xs->size(); ++t) {
         const std::string at = c.name + "/t" + std::to_string(t);
         std::vector<int32_t> z = (*xs)[t];
         if (h >= 0) {
-            auto zh = s.project_state(h, rw, -1, 4, at + "/recurrent");
+            auto zh = s.project_state(h, rw, rb, 4, at + "/recurrent");
             if (!zh) return zh.error();
             for (size_t g = 0; g < 4; ++g) {
                 auto sum = s.bin(BuiltinOperator::BuiltinOperator_ADD, z[g], (*zh)[g], at + "/z" + std::to_string(g));
@@ -235,7 +241,9 @@ Lowered gru(LayerCall& c) {
     // multiplies h before the candidate's projection.
     const int32_t gates_w = c.e.constant(c.name + "/recurrent_kernel", {(reset_after ? 3 : 2) * u, u},
                                          std::span<const float>(transposed_columns(*recurrent, 0, (reset_after ? 3 : 2) * u)));
-    const int32_t gates_b = reset_after ? c.e.constant(c.name + "/recurrent_bias", {3 * u}, std::span<const float>(recurrent_bias)) : -1;
+    const int32_t gates_b = reset_after ? c.e.constant(c.name + "/recurrent_bias", {3 * u}, std::span<const float>(recurrent_bias))
+                                        : s.zero_bias(2 * u, c.name + "/recurrent_bias");
+    const int32_t candidate_b = reset_after ? -1 : s.zero_bias(u, c.name + "/candidate_bias");
     const int32_t candidate_w = reset_after ? -1 : c.e.constant(c.name + "/candidate_kernel", {u, u},
                                                                 std::span<const float>(transposed_columns(*recurrent, 2 * u, u)));
     std::vector<int32_t> bias_parts;  // the recurrent projection of a zero state: its bias
@@ -269,7 +277,7 @@ Lowered gru(LayerCall& c) {
         } else if (!zero_state) {
             auto reset = s.bin(BuiltinOperator::BuiltinOperator_MUL, *rg, h, at + "/reset");
             if (!reset) return reset.error();
-            auto projected = s.project_state(*reset, candidate_w, -1, 1, at + "/candidate_recurrent");
+            auto projected = s.project_state(*reset, candidate_w, candidate_b, 1, at + "/candidate_recurrent");
             if (!projected) return projected.error();
             candidate_in = s.bin(BuiltinOperator::BuiltinOperator_ADD, x[2], projected->front(), at + "/hin");
         }
