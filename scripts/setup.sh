@@ -14,7 +14,7 @@ packages=(
   libzip-dev libstb-dev nlohmann-json3-dev libgemmlowp-dev libfp16-dev libpng-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk
-  python3-numpy
+  python3-numpy python3-h5py
 )
 
 missing=()

@@ -95,6 +95,19 @@ Result<FloatArray> LayerWeights::get(const std::string& name, const std::vector<
     return weight;
 }
 
+KerasWeights::KerasWeights(KerasH5Contents contents) : contents_(std::move(contents)) {
+    for (const auto& [group, weights] : contents_.layer_weights) {
+        auto& folders = by_folder_[group];
+        for (size_t i = 0; i < weights.size(); ++i) {
+            const auto parts = split_path(weights[i].path);
+            for (size_t p = 0; p + 1 < parts.size(); ++p) {
+                auto& list = folders[parts[p]];
+                if (list.empty() || list.back() != i) list.push_back(i);
+            }
+        }
+    }
+}
+
 LayerWeights KerasWeights::of(const KerasLayer& layer, const WeightLocation& where) const {
     std::map<std::string, FloatArray> found;
     if (keras3()) {
@@ -111,11 +124,15 @@ LayerWeights KerasWeights::of(const KerasLayer& layer, const WeightLocation& whe
     if (group == contents_.layer_weights.end()) return LayerWeights(layer.name, {});
     // A weight belongs to the layer when the layer's name is one of the folders on its path
     // ("lstm/lstm_cell/kernel:0" belongs to "lstm"); a top-level layer owns its whole group.
-    for (const H5Weight& w : group->second) {
+    std::vector<size_t> candidates;
+    if (where.group == layer.name && layer.model == nullptr) {
+        for (size_t i = 0; i < group->second.size(); ++i) candidates.push_back(i);
+    } else if (const auto folders = by_folder_.find(where.group); folders != by_folder_.end()) {
+        if (const auto it = folders->second.find(layer.name); it != folders->second.end()) candidates = it->second;
+    }
+    for (size_t i : candidates) {
+        const H5Weight& w = group->second[i];
         const auto parts = split_path(w.path);
-        bool mine = where.group == layer.name && layer.model == nullptr;
-        for (size_t i = 0; i + 1 < parts.size() && !mine; ++i) mine = parts[i] == layer.name;
-        if (!mine) continue;
         const std::string base = base_name(parts.back());
         // Prefer the weight whose immediate folder is the layer (a name may repeat higher up).
         const bool direct = parts.size() >= 2 && parts[parts.size() - 2] == layer.name;

@@ -38,12 +38,15 @@ private:
 
 class KerasWeights {
 public:
-    explicit KerasWeights(KerasH5Contents contents) : contents_(std::move(contents)) {}
+    explicit KerasWeights(KerasH5Contents contents);
     bool keras3() const { return contents_.layer_names.empty(); }
     LayerWeights of(const KerasLayer& layer, const WeightLocation& where) const;
 
 private:
     KerasH5Contents contents_;
+    // Keras 2: per group, per folder name on a weight's path, the weights under that folder
+    // (indices into the group's list), so that finding a layer's weights is one lookup.
+    std::map<std::string, std::map<std::string, std::vector<size_t>>> by_folder_;
 };
 
 // Keras 3's name for a saved object: its class name in snake case ("Conv2DTranspose" ->
