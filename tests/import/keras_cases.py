@@ -152,9 +152,20 @@ def variable_path(layer, variable, style):
     return "%s/%s:0" % (layer.name, variable)
 
 
-def write_h5(path, model, keras_version="2.4.0", rnn_style="tf2"):
+def write_h5(path, model, keras_version="2.4.0", rnn_style="tf2", optimizer=False):
     with h5py.File(path, "w") as f:
         f.attrs["model_config"] = json.dumps(model_config(model)).encode()
+        if optimizer:  # model.save() after compile() and fit(): training state beside the weights
+            f.attrs["training_config"] = json.dumps({"loss": "mse", "optimizer_config": {
+                "class_name": "Adam", "config": {"learning_rate": 0.001}}}).encode()
+            opt = f.create_group("optimizer_weights")
+            names = []
+            for layer in weighted_layers(model):
+                for variable, value in layer.weights:
+                    p = "training/Adam/%s/%s/m:0" % (layer.name, variable)
+                    opt.create_dataset(p, data=np.zeros_like(value))
+                    names.append(p.encode())
+            opt.attrs["weight_names"] = np.array(names, dtype="S")
         f.attrs["keras_version"] = keras_version.encode()
         f.attrs["backend"] = b"tensorflow"
         g = f.create_group("model_weights")
@@ -596,7 +607,8 @@ def main(argv):
         # LSTM/GRU weights in Keras 2.2's naming ("lstm/kernel:0"), which tfjs-layers reads; the
         # tf.keras naming ("lstm/lstm_cell/kernel:0") is written as a second file below.
         style = "keras22" if reference == "keras_tfjs" else "tf2"
-        write_h5(os.path.join(out, name + ".h5"), model, "2.2.4" if style == "keras22" else "2.4.0", style)
+        write_h5(os.path.join(out, name + ".h5"), model, "2.2.4" if style == "keras22" else "2.4.0", style,
+                 optimizer=name == "dense_mlp")
         arrays = inputs_for(model)
         save_inputs(os.path.join(out, name + ".inputs.npz"), arrays)
         for i, a in enumerate(arrays):
@@ -610,6 +622,11 @@ def main(argv):
     for name, build in (("lstm", case_lstm), ("gru", case_gru)):
         reset_rng(name)
         write_h5(os.path.join(out, name + "_tf2_names.h5"), build(), "2.4.0", "tf2")
+    # The LSTM case's weights for sequences of any length (time steps None).
+    reset_rng("lstm")
+    model = case_lstm()
+    model.layers[0].config["batch_input_shape"] = [None, None, 5]
+    write_h5(os.path.join(out, "lstm_any_length.h5"), model, "2.2.4", "keras22")
     # Normalization: neither oracle has it; the expected outputs come from NumPy here.
     reset_rng("normalization")
     model, (mean, variance) = case_normalization()

@@ -106,6 +106,23 @@ TEST(KerasImport, LstmBecomesTheFusedOperatorWithAStaticBatch) {
     for (const Tensor& t : result->model.subgraphs[0].tensors) EXPECT_FALSE(t.is_dynamic()) << t.name;
 }
 
+// Only the batch becomes static with the LSTM's state variables: a sequence of any length still
+// runs, and the same weights give the same outputs as the 6-step model.
+TEST(KerasImport, LstmOverSequencesOfAnyLength) {
+    REQUIRE_CASES();
+    auto result = import_keras_file(files.dir + "/lstm_any_length.h5", {});
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    const Subgraph& g = result->model.subgraphs[0];
+    EXPECT_EQ(g.tensors[static_cast<size_t>(g.inputs[0])].signature_or_shape(), (std::vector<int32_t>{1, -1, 5}));
+    const KerasCase& fixed = *files.find("lstm");
+    const auto inputs = case_inputs(fixed);
+    const auto any_length = outputs_of(result->model, inputs);
+    const auto six_steps = outputs_of(imported(fixed.h5), inputs);
+    ASSERT_EQ(any_length.size(), 1u);
+    ASSERT_EQ(six_steps.size(), 1u);
+    EXPECT_EQ(any_length[0], six_steps[0]);
+}
+
 TEST(KerasImport, GruAndOtherLstmsAreUnrolled) {
     REQUIRE_CASES();
     for (const char* name : {"gru", "lstm_unrolled", "gru_reset_after"}) {

@@ -228,7 +228,12 @@ Result<ImportedModel> TfliteEmitter::finish() && {
     bool dynamic_variable = false;
     for (const Tensor& t : model.subgraphs[0].tensors) dynamic_variable = dynamic_variable || (t.is_variable && t.is_dynamic());
     if (dynamic_variable) {
-        for (Tensor& t : model.subgraphs[0].tensors) t.shape_signature.reset();
+        // Only the batch becomes static: other dynamic dimensions (a sequence's length) stay.
+        for (Tensor& t : model.subgraphs[0].tensors) {
+            if (!t.shape_signature || t.shape_signature->empty()) continue;
+            (*t.shape_signature)[0] = t.shape.empty() ? 1 : t.shape[0];
+            if (!t.is_dynamic()) t.shape_signature.reset();
+        }
         imported.notes.push_back("the batch size is static (" + std::to_string(batch_) +
                                  "): the recurrent state is kept in variables of that size");
     }

@@ -52,8 +52,8 @@ public:
     int32_t constant(const std::string& name, std::vector<int32_t> shape, std::span<const int32_t> values);
     int32_t scalar(const std::string& name, float value);
     // Recurrent state (zeros, updated by the operator that reads it). Dynamic dimensions as for
-    // inputs; a model with a dynamic variable gets a static batch when finished, because
-    // TFLite's runtimes do not resize variables.
+    // inputs; a model with a dynamic variable gets a static batch (first dimension) when
+    // finished, because TFLite's runtimes do not resize variables.
     int32_t variable(const std::string& name, DType type, const std::vector<int32_t>& signature);
 
     // Adds an operator, or folds it into constants when all its inputs are known. Returns the

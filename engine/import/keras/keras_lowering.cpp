@@ -118,7 +118,9 @@ Result<std::vector<int32_t>> KerasLowering::lower_call(Frame& frame, const Keras
         inner.keras3_path = location(frame, layer).keras3_path;
         return lower_in_scope(*layer.model, inputs, inner);
     }
-    if (folded_.count({&layer, node})) return std::vector<int32_t>{inputs.at(0)};
+    if (inputs.empty())
+        return make_error(ErrorCode::kInvalid, "layer '" + layer.name + "' is called without an input tensor");
+    if (folded_.count({&layer, node})) return std::vector<int32_t>{inputs.front()};
     const LayerLowering lowering = find_layer_lowering(layer.class_name);
     if (!lowering)  // the importer lists unsupported layers before lowering; this is a safety net
         return make_error(ErrorCode::kUnsupported, "layer '" + layer.name + "': " + layer.class_name + " is not supported");
