@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "import/onnx/onnx_import.h"
+#include "import/onnx_model_maker.h"
 #include "import/onnx_suite.h"
 #include "support/test_paths.h"
 
@@ -21,32 +22,9 @@ std::string write_file(const std::string& name, const std::string& bytes) {
     return path;
 }
 
-// A float input "x" [1, 3, 4, 4], one node per call of `node`, output "y".
-struct ModelMaker {
-    ::onnx::ModelProto model;
-    ModelMaker(int64_t opset = 13, std::vector<int64_t> dims = {1, 3, 4, 4}) {
-        model.set_ir_version(7);
-        auto* o = model.add_opset_import();
-        o->set_domain("");
-        o->set_version(opset);
-        auto* in = model.mutable_graph()->add_input();
-        in->set_name("x");
-        auto* t = in->mutable_type()->mutable_tensor_type();
-        t->set_elem_type(::onnx::TensorProto::FLOAT);
-        for (int64_t d : dims) {
-            if (d < 0) t->mutable_shape()->add_dim()->set_dim_param("n");
-            else t->mutable_shape()->add_dim()->set_dim_value(d);
-        }
-        model.mutable_graph()->add_output()->set_name("y");
-    }
-    ::onnx::NodeProto* node(const std::string& op, std::vector<std::string> inputs, std::string output) {
-        auto* n = model.mutable_graph()->add_node();
-        n->set_op_type(op);
-        for (auto& i : inputs) n->add_input(i);
-        n->add_output(output);
-        return n;
-    }
-    std::string save(const std::string& name) { return write_file(name, model.SerializeAsString()); }
+struct ModelMaker : OnnxModelMaker {
+    explicit ModelMaker(int64_t opset = 13, const std::vector<int64_t>& dims = {1, 3, 4, 4}) : OnnxModelMaker(opset, dims) {}
+    std::string save(const std::string& name) const { return OnnxModelMaker::save("onnx_errors", name); }
 };
 
 std::string error_of(const std::string& path) {

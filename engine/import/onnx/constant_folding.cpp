@@ -11,6 +11,9 @@ namespace {
 
 using Outputs = Result<std::vector<OnnxTensor>>;
 
+// Folding materialises values in memory; shape arithmetic never needs more.
+constexpr int64_t kMaxFoldedElements = int64_t{1} << 26;
+
 std::optional<Outputs> one(OnnxTensor t) { return Outputs(std::vector<OnnxTensor>{std::move(t)}); }
 std::optional<Outputs> failed(const std::string& what) { return Outputs(node_error(what)); }
 
@@ -162,6 +165,11 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
     if (op == "ConstantOfShape") {
         std::vector<int64_t> dims;
         for (int64_t k = 0; k < x.size(); ++k) dims.push_back(x.as_int(static_cast<size_t>(k)));
+        int64_t count = 1;
+        for (int64_t d : dims) {
+            if (d < 0) return failed("ConstantOfShape with a negative size");
+            if (d > kMaxFoldedElements || (count *= d) > kMaxFoldedElements) return failed("ConstantOfShape is too large to fold");
+        }
         OnnxTensor value = float_tensor({}, {0.0f});
         if (node.has("value") && node.attributes.at("value").t) value = *node.attributes.at("value").t;
         OnnxTensor out = value;
@@ -174,7 +182,9 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
     if (op == "Range" && in.size() == 3 && in[1] && in[2]) {
         const double start = x.as_double(0), limit = in[1]->as_double(0), delta = in[2]->as_double(0);
         if (delta == 0) return failed("Range delta is 0");
-        const auto n = static_cast<int64_t>(std::max(0.0, std::ceil((limit - start) / delta)));
+        const double count = std::max(0.0, std::ceil((limit - start) / delta));
+        if (!(count <= static_cast<double>(kMaxFoldedElements))) return failed("Range is too large to fold");
+        const auto n = static_cast<int64_t>(count);
         OnnxTensor out = x;
         out.dims = {n};
         out.floats.clear();

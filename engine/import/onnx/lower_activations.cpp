@@ -1,7 +1,7 @@
 // Activations. TFLite builtins where one computes the ONNX function exactly (RELU, LOGISTIC,
 // TANH, LEAKY_RELU, PRELU, ELU, HARD_SWISH, clamps as RELU6 / RELU_N1_TO_1 / RELU_0_TO_1);
 // short compositions of builtins for the rest (Selu, Softplus, HardSigmoid, Elu with alpha,
-// Erf as Abramowitz & Stegun 7.1.28).
+// Erf as Abramowitz & Stegun 7.1.28), GELU for the recognised erf pattern.
 #include <cmath>
 #include <limits>
 
@@ -164,9 +164,20 @@ Status lower_erf(Lowering& L, const OnnxNode& n) {
     return {};
 }
 
+// The exact (erf) GELU, from the recognised PyTorch pattern (gelu_pattern.h).
+Status lower_gelu(Lowering& L, const OnnxNode& n) {
+    const int32_t in = L.tensor(n.inputs[0]);
+    const int32_t out = L.define_new(n.outputs[0], L.type(n.inputs[0]), L.shape(n.inputs[0]), L.order(n.inputs[0]));
+    tflite::GeluOptionsT o;
+    o.approximate = n.string_attr("approximate", "none") == "tanh";
+    L.op(tflite::BuiltinOperator_GELU, {in}, {out}, options_of(o));
+    return {};
+}
+
 }  // namespace
 
 void register_activation_lowerings(LoweringTable& t) {
+    t["Gelu"] = lower_gelu;
     t["Relu"] = simple(tflite::BuiltinOperator_RELU);
     t["Sigmoid"] = simple(tflite::BuiltinOperator_LOGISTIC);
     t["Tanh"] = simple(tflite::BuiltinOperator_TANH);

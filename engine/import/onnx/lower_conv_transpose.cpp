@@ -80,6 +80,7 @@ int32_t emit_full(Lowering& L, int32_t input, const OnnxTensor& w, const std::ve
 }
 
 Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
+    L.fix_batch(n.op_type);  // TRANSPOSE_CONV's output shape operand holds the batch
     const std::string& x = n.inputs[0];
     const auto& shape = L.shape(x);
     const int rank = L.rank(x);

@@ -14,6 +14,17 @@ OnnxTensor scaled(OnnxTensor t, float factor) {
     return t;
 }
 
+// Weights [units, K] for an input whose stored column j is ONNX column order[j].
+OnnxTensor with_feature_order(OnnxTensor w, const std::vector<int64_t>& order) {
+    if (order.empty()) return w;
+    const int64_t units = w.dims[0], k = w.dims[1];
+    OnnxTensor out = w;
+    for (int64_t u = 0; u < units; ++u) {
+        for (int64_t j = 0; j < k; ++j) out.floats[static_cast<size_t>(u * k + j)] = w.floats[static_cast<size_t>(u * k + order[static_cast<size_t>(j)])];
+    }
+    return out;
+}
+
 int32_t fully_connected(Lowering& L, int32_t input, const OnnxTensor& weights, const OnnxTensor* bias,
                         std::vector<int64_t> out_shape, const std::string& name, bool keep_num_dims) {
     const int32_t w = L.constant_tensor(name + "_weights", weights);
@@ -55,7 +66,8 @@ Status lower_gemm(Lowering& L, const OnnxNode& n) {
                           (c->dims.size() <= 1 || (c->dims.size() == 2 && c->dims[0] == 1));
     int32_t result;
     if (const OnnxTensor* wb = L.constant(b)) {
-        OnnxTensor weights = scaled(trans_b ? *wb : transpose_tensor(*wb, {1, 0}), alpha);
+        OnnxTensor weights = with_feature_order(scaled(trans_b ? *wb : transpose_tensor(*wb, {1, 0}), alpha),
+                                                L.value(a).feature_order);
         OnnxTensor bias;
         if (c_is_row) {
             bias = float_tensor({cols}, std::vector<float>(static_cast<size_t>(cols)));
@@ -106,7 +118,8 @@ Status lower_matmul(Lowering& L, const OnnxNode& n) {
     int32_t result;
     const OnnxTensor* wb = L.constant(b);
     if (wb && L.rank(b) == 2) {
-        result = fully_connected(L, ta, transpose_tensor(*wb, {1, 0}), nullptr, out_shape, name, sa.size() > 2);
+        result = fully_connected(L, ta, with_feature_order(transpose_tensor(*wb, {1, 0}), L.value(a).feature_order),
+                                 nullptr, out_shape, name, sa.size() > 2);
     } else {
         int32_t tb = L.tensor(b, identity_order(L.rank(b)));
         if (vector_b) tb = L.emit_reshape(tb, sb, name + "_b");

@@ -47,6 +47,7 @@ int32_t pool_nd(Lowering& L, bool max, int32_t input, const WindowGeometry& g, t
                        {n, g.output[0], g.output[1], c}, name);
     }
     // 3-D: (H, W) first with D folded into the batch, then D with (H, W) flattened.
+    L.fix_batch("3-D pooling");
     const int32_t hw_in = L.emit_reshape(input, {n * s[1], s[2], s[3], c}, name + "_hw_in");
     const int32_t hw = pool_2d(L, max, hw_in, g.kernel[1], g.kernel[2], g.stride[1], g.stride[2], padding,
                                {n * s[1], g.output[1], g.output[2], c}, name + "_hw");

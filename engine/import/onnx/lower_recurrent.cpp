@@ -64,6 +64,7 @@ Result<OnnxTensor> direction_block(const Lowering& L, const OnnxNode& n, size_t 
 }
 
 Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
+    L.fix_batch(n.op_type);  // the unrolled steps slice rows of a fixed batch
     const std::string& x = n.inputs[0];
     const auto& xs = L.shape(x);
     if (xs.size() != 3) return node_error("X must be 3-D");

@@ -37,8 +37,65 @@ int32_t source_order_tensor(Lowering& L, const std::string& name) {
     return L.tensor(name, identity_order(L.rank(name)));
 }
 
+// Gemm (A, not transposed) and MatMul reading `name` with constant 2-D weights: they can take
+// their input's columns in another order by permuting the weights' rows.
+bool only_dense_layers_read(const Lowering& L, const std::string& name) {
+    int readers = 0;
+    for (const auto& node : L.graph().nodes) {
+        for (size_t i = 0; i < node.inputs.size(); ++i) {
+            if (node.inputs[i] != name) continue;
+            ++readers;
+            const bool gemm = node.op_type == "Gemm" && i == 0 && node.int_attr("transA", 0) == 0;
+            const bool matmul = node.op_type == "MatMul" && i == 0;
+            const OnnxTensor* w = node.inputs.size() > 1 ? L.constant(node.inputs[1]) : nullptr;
+            if (!(gemm || matmul) || !w || w->dims.size() != 2) return false;
+        }
+    }
+    for (const auto& out : L.graph().outputs) {
+        if (out.name == name) return false;
+    }
+    return readers > 0;
+}
+
+// The flattening of a channels-last value straight into [rows, K] (no TRANSPOSE): which ONNX
+// column each stored column holds.
+std::vector<int64_t> stored_column_sources(const std::vector<int64_t>& shape, const AxisOrder& order) {
+    // Strides of the ONNX feature axes (1..rank-1) within one row.
+    std::vector<int64_t> strides(shape.size(), 1);
+    for (size_t i = shape.size() - 1; i > 1; --i) strides[i - 1] = strides[i] * shape[i];
+    std::vector<int64_t> stored_dims, stored_strides;
+    for (size_t i = 1; i < order.size(); ++i) {
+        stored_dims.push_back(shape[static_cast<size_t>(order[i])]);
+        stored_strides.push_back(strides[static_cast<size_t>(order[i])]);
+    }
+    std::vector<int64_t> sources;
+    std::vector<int64_t> index(stored_dims.size(), 0);
+    const int64_t columns = element_count_of(stored_dims);
+    for (int64_t j = 0; j < columns; ++j) {
+        int64_t src = 0;
+        for (size_t i = 0; i < index.size(); ++i) src += index[i] * stored_strides[i];
+        sources.push_back(src);
+        for (size_t i = index.size(); i-- > 0;) {
+            if (++index[i] < stored_dims[i]) break;
+            index[i] = 0;
+        }
+    }
+    return sources;
+}
+
 Status reshape_to(Lowering& L, const OnnxNode& n, const std::vector<int64_t>& target) {
     const std::string& x = n.inputs[0];
+    const AxisOrder order = L.order(x);
+    // Conv -> Flatten -> Gemm: flatten the channels-last tensor as it is and let the dense
+    // layer's weights absorb the permutation (TensorFlow's converter writes the same graph).
+    if (target.size() == 2 && L.rank(x) > 2 && order[0] == 0 && target[0] == L.shape(x)[0] &&
+        !order_keeps_memory(L.shape(x), order) && !L.constant(x) && only_dense_layers_read(L, n.outputs[0])) {
+        const int32_t in = L.tensor(x);
+        const int32_t out = L.define_new(n.outputs[0], L.type(x), target, identity_order(2));
+        L.emit_reshape_into(in, out);
+        L.set_feature_order(n.outputs[0], stored_column_sources(L.shape(x), order));
+        return {};
+    }
     const int32_t in = source_order_tensor(L, x);
     const int32_t out = L.define_new(n.outputs[0], L.type(x), target, identity_order(static_cast<int>(target.size())));
     L.emit_reshape_into(in, out);

@@ -135,6 +135,7 @@ Status lower_resize(Lowering& L, const OnnxNode& n) {
     if (native_resize(L, n, *plan)) return {};
 
     const std::string& name = n.outputs[0];
+    L.fix_batch(n.op_type);  // the per-axis matrices reshape with the batch folded in
     const AxisOrder order = L.order(x);
     int32_t t = L.tensor(x);
     std::vector<int64_t> shape = L.shape(x);

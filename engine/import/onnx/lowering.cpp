@@ -201,7 +201,10 @@ int32_t Lowering::emit_reshape(int32_t input, const std::vector<int64_t>& new_sh
 }
 
 void Lowering::emit_reshape_into(int32_t input, int32_t output) {
-    const auto& shape = stored_shape(output);
+    auto shape = stored_shape(output);
+    const auto in_shape = stored_shape(input);
+    // The batch may differ at run time: -1 lets RESHAPE carry it (the other sizes are fixed).
+    if (dynamic_batch_ && !shape.empty() && !in_shape.empty() && shape[0] == in_shape[0]) shape[0] = -1;
     std::vector<int64_t> dims(shape.begin(), shape.end());
     const int32_t shape_tensor =
         int32_constant(tensor_name(output) + "_shape", {static_cast<int64_t>(dims.size())}, dims);

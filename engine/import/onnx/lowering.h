@@ -24,6 +24,10 @@ struct LoweredValue {
     int32_t tensor = -1;                 // the TFLite tensor, stored in `order`; -1 until needed
     AxisOrder order;
     std::map<AxisOrder, int32_t> other_orders;  // TRANSPOSEs already emitted, reused
+    // A [rows, K] value flattened from a channels-last tensor without a TRANSPOSE: stored column
+    // j holds ONNX column feature_order[j]. Only Gemm / MatMul with constant weights read such a
+    // value (they permute the weights' rows instead); empty for ordinary values.
+    std::vector<int64_t> feature_order;
 };
 
 class Lowering {
@@ -60,6 +64,9 @@ public:
     int32_t define_new(const std::string& name, DType type, std::vector<int64_t> shape, AxisOrder order);
     void define_constant(const std::string& name, OnnxTensor value);
     void alias(const std::string& name, const std::string& source) { values_[name] = values_.at(source); }
+    void set_feature_order(const std::string& name, std::vector<int64_t> order) {
+        values_.at(name).feature_order = std::move(order);
+    }
 
     // Emission helpers. Shapes here are the stored (TFLite) shapes.
     int32_t temp(const std::string& hint, DType type, const std::vector<int64_t>& stored_shape);
@@ -82,6 +89,15 @@ public:
     int32_t emit_unary(tflite::BuiltinOperator code, int32_t input, const std::string& hint,
                        tflite::BuiltinOptionsUnion options = {});
 
+    // With a dynamic batch, RESHAPEs that keep the first dimension write it as -1.
+    void set_dynamic_batch(bool dynamic) { dynamic_batch_ = dynamic; }
+    // A lowering that writes the batch size into constants calls this: the model's batch then
+    // stays static (with a note naming the operator).
+    void fix_batch(const std::string& op_type) {
+        if (dynamic_batch_ && batch_fixed_by_.empty()) batch_fixed_by_ = op_type;
+    }
+    const std::string& batch_fixed_by() const { return batch_fixed_by_; }
+
     void note(std::string line);
     const std::vector<std::string>& notes() const { return notes_; }
     ModelBuilder& builder() { return builder_; }
@@ -99,6 +115,8 @@ private:
     std::map<std::string, int> names_used_;
     std::map<std::string, int> consumers_;
     std::vector<std::string> notes_;
+    bool dynamic_batch_ = false;
+    std::string batch_fixed_by_;
 };
 
 // A builtin options union holding `options`.

@@ -1,11 +1,20 @@
 #include "import/onnx/onnx_graph.h"
 
+#include <cstdint>
+
 namespace litelab::onnx {
 
 int64_t OnnxTensor::size() const {
     int64_t n = 1;
     for (int64_t d : dims) n *= d;
     return n;
+}
+
+int64_t OnnxTensor::as_int(size_t k) const {
+    if (!is_float()) return ints[k];
+    const float v = floats[k];
+    if (!(v > -9.2e18f && v < 9.2e18f)) return v > 0 ? INT64_MAX : (v < 0 ? INT64_MIN : 0);  // NaN as 0
+    return static_cast<int64_t>(v);
 }
 
 OnnxTensor float_tensor(std::vector<int64_t> dims, std::vector<float> values) {

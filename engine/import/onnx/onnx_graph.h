@@ -25,7 +25,7 @@ struct OnnxTensor {
     int64_t size() const;
     // Element k as a double / int64 whatever the storage.
     double as_double(size_t k) const { return is_float() ? floats[k] : static_cast<double>(ints[k]); }
-    int64_t as_int(size_t k) const { return is_float() ? static_cast<int64_t>(floats[k]) : ints[k]; }
+    int64_t as_int(size_t k) const;
 };
 
 OnnxTensor float_tensor(std::vector<int64_t> dims, std::vector<float> values);

@@ -7,6 +7,7 @@
 #include "import/common/operator_versions.h"
 #include "import/common/prune_model.h"
 #include "import/onnx/batch_norm_folding.h"
+#include "import/onnx/gelu_pattern.h"
 #include "import/onnx/constant_folding.h"
 #include "import/onnx/lowering.h"
 #include "import/onnx/lowering_table.h"
@@ -55,6 +56,7 @@ Status lower_inputs(Lowering& lowering, const OnnxGraph& graph, const ImportOpti
             std::vector<int32_t> signature(lowering.stored_shape(t));
             signature[0] = -1;
             builder.set_shape_signature(t, signature);
+            lowering.set_dynamic_batch(true);
         }
         inputs.push_back(t);
     }
@@ -143,6 +145,11 @@ Result<ImportedModel> onnx::import_onnx_graph(OnnxGraph graph, const ImportOptio
                                " into the preceding convolution" + (folded > 1 ? "s" : ""));
     }
 
+    if (const int gelus = fuse_gelu_patterns(graph); gelus > 0) {
+        result.notes.push_back("recognised " + std::to_string(gelus) + " GELU pattern" + (gelus > 1 ? "s" : "") +
+                               " (x * 0.5 * (1 + erf(x / sqrt 2))) as GELU");
+    }
+
     ModelBuilder builder;
     builder.set_subgraph_name(graph.name.empty() ? "main" : graph.name);
     Lowering lowering(graph, builder);
@@ -169,6 +176,11 @@ Result<ImportedModel> onnx::import_onnx_graph(OnnxGraph graph, const ImportOptio
                             ", opset " + std::to_string(graph.opset) + ")");
 
     result.model = std::move(builder).finish();
+    if (!lowering.batch_fixed_by().empty()) {
+        for (int32_t t : inputs) result.model.subgraphs[0].tensors[static_cast<size_t>(t)].shape_signature.reset();
+        result.notes.push_back("the batch size is fixed at " + std::to_string(options.batch.value_or(1)) + ": " +
+                               lowering.batch_fixed_by() + " is converted for one batch size");
+    }
     // Output tensors carry the ONNX names; an intermediate that had one is renamed.
     auto& tensors = result.model.subgraphs[0].tensors;
     for (size_t i = 0; i < outputs.size(); ++i) {

@@ -45,6 +45,13 @@ void copy_element(const OnnxTensor& from, int64_t src, OnnxTensor& to, int64_t d
 
 }  // namespace
 
+int64_t saturated_int(double v) {
+    if (std::isnan(v)) return 0;
+    if (v >= 9.2233720368547758e18) return INT64_MAX;
+    if (v <= -9.2233720368547758e18) return INT64_MIN;
+    return static_cast<int64_t>(v);
+}
+
 OnnxTensor transpose_tensor(const OnnxTensor& t, const AxisOrder& order) {
     if (is_identity(order)) return t;
     OnnxTensor out = empty_like(t, apply_order(t.dims, order));
@@ -92,7 +99,7 @@ std::optional<OnnxTensor> broadcast_binary(const OnnxTensor& a, const OnnxTensor
                 fn(a.as_double(source_index(a, index)), b.as_double(source_index(b, index))));
         } else {
             // Integer arithmetic stays exact: doubles hold the shape values folding sees.
-            out.ints[static_cast<size_t>(k)] = static_cast<int64_t>(
+            out.ints[static_cast<size_t>(k)] = saturated_int(
                 fn(static_cast<double>(a.ints[source_index(a, index)]), static_cast<double>(b.ints[source_index(b, index)])));
         }
     });
@@ -184,7 +191,7 @@ OnnxTensor cast_tensor(const OnnxTensor& t, DType type) {
         out.ints.resize(n);
         for (size_t k = 0; k < n; ++k) {
             out.ints[k] = type == DType::kBool ? (t.as_double(k) != 0 ? 1 : 0)
-                                               : (t.is_float() ? static_cast<int64_t>(std::trunc(t.floats[k])) : t.ints[k]);
+                                               : (t.is_float() ? saturated_int(std::trunc(t.floats[k])) : t.ints[k]);
         }
     }
     return out;

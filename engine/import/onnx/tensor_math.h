@@ -12,6 +12,9 @@
 
 namespace litelab::onnx {
 
+// A double as int64, clamped to the int64 range (NaN as 0): folding must not overflow.
+int64_t saturated_int(double v);
+
 // transpose(t, order): out dimension i is t's dimension order[i].
 OnnxTensor transpose_tensor(const OnnxTensor& t, const AxisOrder& order);
 
