@@ -24,7 +24,8 @@ std::vector<OpCase> all_cases() {
     std::vector<OpCase> cases;
     for (auto family : {elementwise_op_cases, activation_op_cases, quantize_op_cases, conv_op_cases,
                         fully_connected_op_cases, pooling_op_cases, reduce_op_cases, softmax_op_cases,
-                        shape_op_cases, layout_op_cases, recurrent_op_cases, control_flow_op_cases}) {
+                        shape_op_cases, layout_op_cases, recurrent_op_cases, control_flow_op_cases,
+                        conv3d_tile_pow_op_cases}) {
         for (OpCase& c : family()) cases.push_back(std::move(c));
     }
     return cases;

@@ -125,13 +125,20 @@ Status lower_clip(Lowering& L, const OnnxNode& n) {
     }
     Chain c{L, n.outputs[0]};
     const int32_t x = L.tensor(n.inputs[0]);
+    // Clamps TFLite has as an activation of its own (fusable into the producer).
     if (L.type(n.inputs[0]) == DType::kFloat32) {
-        const std::pair<float, float> range{lo, hi};
         const float inf = std::numeric_limits<float>::infinity();
-        if (range == std::pair<float, float>{0.0f, inf}) return finish(L, n, c.unary(tflite::BuiltinOperator_RELU, x)), Status{};
-        if (range == std::pair<float, float>{0.0f, 6.0f}) return finish(L, n, c.unary(tflite::BuiltinOperator_RELU6, x)), Status{};
-        if (range == std::pair<float, float>{-1.0f, 1.0f}) return finish(L, n, c.unary(tflite::BuiltinOperator_RELU_N1_TO_1, x)), Status{};
-        if (range == std::pair<float, float>{0.0f, 1.0f}) return finish(L, n, c.unary(tflite::BuiltinOperator_RELU_0_TO_1, x)), Status{};
+        const std::pair<std::pair<float, float>, BuiltinOperator> named[] = {
+            {{0.0f, inf}, tflite::BuiltinOperator_RELU},
+            {{0.0f, 6.0f}, tflite::BuiltinOperator_RELU6},
+            {{-1.0f, 1.0f}, tflite::BuiltinOperator_RELU_N1_TO_1},
+            {{0.0f, 1.0f}, tflite::BuiltinOperator_RELU_0_TO_1}};
+        for (const auto& [range, code] : named) {
+            if (range.first == lo && range.second == hi) {
+                finish(L, n, c.unary(code, x));
+                return {};
+            }
+        }
     }
     int32_t y = x;
     if (lo > -std::numeric_limits<float>::infinity()) y = c.binary(tflite::BuiltinOperator_MAXIMUM, y, c.scalar(lo));

@@ -252,11 +252,6 @@ void Lowering::note(std::string line) {
     notes_.push_back(std::move(line));
 }
 
-int Lowering::consumer_count(const std::string& name) const {
-    const auto it = consumers_.find(name);
-    return it == consumers_.end() ? 0 : it->second;
-}
-
 int64_t element_count_of(const std::vector<int64_t>& shape) {
     int64_t n = 1;
     for (int64_t d : shape) n *= d;

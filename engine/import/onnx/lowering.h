@@ -102,9 +102,6 @@ public:
     const std::vector<std::string>& notes() const { return notes_; }
     ModelBuilder& builder() { return builder_; }
 
-    // Names of values read by later nodes or the graph's outputs, for fusion decisions.
-    void set_consumer_counts(std::map<std::string, int> counts) { consumers_ = std::move(counts); }
-    int consumer_count(const std::string& name) const;
 
 private:
     std::string unique_name(const std::string& hint);
@@ -113,7 +110,6 @@ private:
     ModelBuilder& builder_;
     std::map<std::string, LoweredValue> values_;
     std::map<std::string, int> names_used_;
-    std::map<std::string, int> consumers_;
     std::vector<std::string> notes_;
     bool dynamic_batch_ = false;
     std::string batch_fixed_by_;

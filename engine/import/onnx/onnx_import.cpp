@@ -153,12 +153,6 @@ Result<ImportedModel> onnx::import_onnx_graph(OnnxGraph graph, const ImportOptio
     ModelBuilder builder;
     builder.set_subgraph_name(graph.name.empty() ? "main" : graph.name);
     Lowering lowering(graph, builder);
-    std::map<std::string, int> consumers;
-    for (const auto& node : graph.nodes) {
-        for (const auto& in : node.inputs) ++consumers[in];
-    }
-    for (const auto& out : graph.outputs) ++consumers[out.name];
-    lowering.set_consumer_counts(consumers);
     for (const auto& [name, value] : graph.initializers) lowering.define_constant(name, value);
 
     std::vector<int32_t> inputs, outputs;

@@ -99,5 +99,6 @@ std::vector<OpCase> shape_op_cases();
 std::vector<OpCase> layout_op_cases();
 std::vector<OpCase> recurrent_op_cases();
 std::vector<OpCase> control_flow_op_cases();
+std::vector<OpCase> conv3d_tile_pow_op_cases();
 
 }  // namespace litelab::test
