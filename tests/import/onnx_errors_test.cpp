@@ -23,7 +23,8 @@ std::string write_file(const std::string& name, const std::string& bytes) {
 }
 
 struct ModelMaker : OnnxModelMaker {
-    explicit ModelMaker(int64_t opset = 13, const std::vector<int64_t>& dims = {1, 3, 4, 4}) : OnnxModelMaker(opset, dims) {}
+    explicit ModelMaker(int64_t opset = 13, const std::vector<int64_t>& dims = {1, 3, 4, 4})
+        : OnnxModelMaker(opset, dims) {}
     std::string save(const std::string& name) const { return OnnxModelMaker::save("onnx_errors", name); }
 };
 
@@ -39,8 +40,9 @@ std::string error_of(const std::string& path) {
 
 TEST(OnnxErrors, MissingAndCorruptFiles) {
     EXPECT_NE(error_of(scratch_dir("onnx_errors") + "/absent.onnx").find("absent.onnx"), std::string::npos);
-    EXPECT_NE(error_of(write_file("garbage.onnx", std::string("\xff\xff\xff\xff garbage", 13))).find("not an ONNX model"),
-              std::string::npos);
+    EXPECT_NE(
+        error_of(write_file("garbage.onnx", std::string("\xff\xff\xff\xff garbage", 13))).find("not an ONNX model"),
+        std::string::npos);
     ::onnx::ModelProto no_graph;
     no_graph.set_ir_version(7);
     EXPECT_NE(error_of(write_file("no_graph.onnx", no_graph.SerializeAsString())).find("no graph"), std::string::npos);

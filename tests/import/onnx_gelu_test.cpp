@@ -55,7 +55,8 @@ TEST(OnnxGelu, BothMulOrdersBecomeOneGelu) {
     std::vector<float> x;
     for (int i = 0; i < 100; ++i) x.push_back(-5.0f + 0.1f * static_cast<float>(i));
     for (Variant v : {Variant::kHalfLast, Variant::kHalfFirst}) {
-        auto imported = import_onnx_file(gelu_model(v).save("onnx_gelu", v == Variant::kHalfLast ? "last.onnx" : "first.onnx"), {});
+        auto imported =
+            import_onnx_file(gelu_model(v).save("onnx_gelu", v == Variant::kHalfLast ? "last.onnx" : "first.onnx"), {});
         ASSERT_TRUE(imported) << imported.error().message;
         const Model& model = imported->model;
         EXPECT_EQ(model.subgraphs[0].operators.size(), 1u);

@@ -98,7 +98,8 @@ TEST(OnnxLayout, SymbolicBatchRunsManyRowsAtOnce) {
     options.batch = 4;
     auto imported = import_onnx_file(small_cnn(-1, false).save("onnx_layout", "cnn_dynamic.onnx"), options);
     ASSERT_TRUE(imported) << imported.error().message;
-    const auto& input = imported->model.subgraphs[0].tensors[static_cast<size_t>(imported->model.subgraphs[0].inputs[0])];
+    const auto& input =
+        imported->model.subgraphs[0].tensors[static_cast<size_t>(imported->model.subgraphs[0].inputs[0])];
     EXPECT_EQ(input.shape, (std::vector<int32_t>{4, 3, 6, 6}));
     ASSERT_TRUE(input.shape_signature);
     EXPECT_EQ(*input.shape_signature, (std::vector<int32_t>{-1, 3, 6, 6}));

@@ -27,26 +27,47 @@ struct Pick {
 // (padded, ceil, dilated, 3-D separable), normalisations, matrix products, activations and
 // their compositions, layout operators, resize paths (native and matrix), recurrent cells.
 const std::vector<Pick>& picks() {
-    static const std::vector<Pick> list = {
-        {"pytorch-converted", "test_Conv1d_pad2"}, {"pytorch-converted", "test_Conv2d_depthwise_with_multiplier"},
-        {"pytorch-converted", "test_Conv2d_groups"}, {"pytorch-converted", "test_Conv2d_dilated"},
-        {"pytorch-converted", "test_Conv3d_stride_padding"}, {"pytorch-converted", "test_ConvTranspose2d"},
-        {"pytorch-converted", "test_MaxPool3d_stride_padding"}, {"pytorch-converted", "test_AvgPool3d_stride"},
-        {"pytorch-converted", "test_MaxPool1d_stride_padding_dilation"}, {"pytorch-converted", "test_BatchNorm2d_eval"},
-        {"pytorch-converted", "test_Linear"}, {"pytorch-converted", "test_PReLU_2d_multiparam"},
-        {"pytorch-converted", "test_PixelShuffle"}, {"pytorch-converted", "test_ReflectionPad2d"},
-        {"pytorch-converted", "test_ReplicationPad2d"}, {"pytorch-converted", "test_SELU"},
-        {"pytorch-converted", "test_Softplus"}, {"pytorch-converted", "test_log_softmax_dim3"},
-        {"pytorch-converted", "test_GLU_dim"}, {"pytorch-operator", "test_operator_repeat"},
-        {"pytorch-operator", "test_operator_pow"}, {"pytorch-operator", "test_operator_symbolic_override"},
-        {"pytorch-operator", "test_operator_index"}, {"node", "test_convtranspose_3d"},
-        {"node", "test_convtranspose_output_shape"}, {"node", "test_averagepool_2d_ceil"},
-        {"node", "test_averagepool_2d_pads"}, {"node", "test_resize_upsample_scales_cubic"},
-        {"node", "test_resize_upsample_scales_linear"}, {"node", "test_resize_tf_crop_and_resize"},
-        {"node", "test_lstm_with_peepholes"}, {"node", "test_gru_seq_length"}, {"node", "test_erf"},
-        {"node", "test_slice_neg_steps"}, {"node", "test_gemm_all_attributes"}, {"node", "test_matmul_4d"},
-        {"node", "test_softmax_axis_0"}, {"node", "test_hardsigmoid"}, {"node", "test_reduce_sum_keepdims_random"},
-        {"node", "test_split_variable_parts_2d"}, {"node", "test_unsqueeze_unsorted_axes"}};
+    static const std::vector<Pick> list = {{"pytorch-converted", "test_Conv1d_pad2"},
+                                           {"pytorch-converted", "test_Conv2d_depthwise_with_multiplier"},
+                                           {"pytorch-converted", "test_Conv2d_groups"},
+                                           {"pytorch-converted", "test_Conv2d_dilated"},
+                                           {"pytorch-converted", "test_Conv3d_stride_padding"},
+                                           {"pytorch-converted", "test_ConvTranspose2d"},
+                                           {"pytorch-converted", "test_MaxPool3d_stride_padding"},
+                                           {"pytorch-converted", "test_AvgPool3d_stride"},
+                                           {"pytorch-converted", "test_MaxPool1d_stride_padding_dilation"},
+                                           {"pytorch-converted", "test_BatchNorm2d_eval"},
+                                           {"pytorch-converted", "test_Linear"},
+                                           {"pytorch-converted", "test_PReLU_2d_multiparam"},
+                                           {"pytorch-converted", "test_PixelShuffle"},
+                                           {"pytorch-converted", "test_ReflectionPad2d"},
+                                           {"pytorch-converted", "test_ReplicationPad2d"},
+                                           {"pytorch-converted", "test_SELU"},
+                                           {"pytorch-converted", "test_Softplus"},
+                                           {"pytorch-converted", "test_log_softmax_dim3"},
+                                           {"pytorch-converted", "test_GLU_dim"},
+                                           {"pytorch-operator", "test_operator_repeat"},
+                                           {"pytorch-operator", "test_operator_pow"},
+                                           {"pytorch-operator", "test_operator_symbolic_override"},
+                                           {"pytorch-operator", "test_operator_index"},
+                                           {"node", "test_convtranspose_3d"},
+                                           {"node", "test_convtranspose_output_shape"},
+                                           {"node", "test_averagepool_2d_ceil"},
+                                           {"node", "test_averagepool_2d_pads"},
+                                           {"node", "test_resize_upsample_scales_cubic"},
+                                           {"node", "test_resize_upsample_scales_linear"},
+                                           {"node", "test_resize_tf_crop_and_resize"},
+                                           {"node", "test_lstm_with_peepholes"},
+                                           {"node", "test_gru_seq_length"},
+                                           {"node", "test_erf"},
+                                           {"node", "test_slice_neg_steps"},
+                                           {"node", "test_gemm_all_attributes"},
+                                           {"node", "test_matmul_4d"},
+                                           {"node", "test_softmax_axis_0"},
+                                           {"node", "test_hardsigmoid"},
+                                           {"node", "test_reduce_sum_keepdims_random"},
+                                           {"node", "test_split_variable_parts_2d"},
+                                           {"node", "test_unsqueeze_unsorted_axes"}};
     return list;
 }
 
@@ -117,14 +138,16 @@ void check(const Pick& pick, IoLayout layout) {
     std::vector<NdArray> inputs = data.inputs;
     const bool nhwc = layout == IoLayout::kNhwc;
     for (auto& in : inputs) {
-        if (nhwc && in.dtype == DType::kFloat32 && in.shape.size() >= 3) in = permuted(in, channels_last(in.shape.size()));
+        if (nhwc && in.dtype == DType::kFloat32 && in.shape.size() >= 3)
+            in = permuted(in, channels_last(in.shape.size()));
     }
     auto ours = run_model(converted->imported.model, inputs, RunOptions{});
     ASSERT_TRUE(ours) << label << ": " << ours.error().message;
     for (size_t k = 0; k < data.expected.size(); ++k) {
         // Channels-last outputs go back to ONNX's layout for the comparison with the suite.
-        const NdArray out = nhwc && data.expected[k].dims.size() >= 3 ? permuted(ours->outputs[k], channels_first(data.expected[k].dims.size()))
-                                                                       : ours->outputs[k];
+        const NdArray out = nhwc && data.expected[k].dims.size() >= 3
+                                ? permuted(ours->outputs[k], channels_first(data.expected[k].dims.size()))
+                                : ours->outputs[k];
         const auto diff = compare_outputs(out, data.expected[k], 1e-7, 1e-3);
         EXPECT_FALSE(diff) << label << " output " << k << " vs ONNX: " << *diff;
     }
@@ -134,7 +157,8 @@ void check(const Pick& pick, IoLayout layout) {
     ASSERT_TRUE(write_npz_file(ours_path, entries));
 
     const std::string peer_path = dir + "/litert.npz";
-    const ProcessResult ran = run_tflite({"--runtime", "litert", model_path, "--inputs-from", ours_path, "--out", peer_path});
+    const ProcessResult ran =
+        run_tflite({"--runtime", "litert", model_path, "--inputs-from", ours_path, "--out", peer_path});
     ASSERT_EQ(ran.exit_code, 0) << label << ": LiteRT: " << ran.err;
     auto peer = read_npz_file(peer_path);
     ASSERT_TRUE(peer) << peer.error().message;
@@ -156,18 +180,18 @@ TEST_P(OnnxLiteRt, ConvertedModelRunsInLiteRtWithOurOutputs) {
     check(picks()[GetParam()], IoLayout::kSource);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, OnnxLiteRt, ::testing::Range<size_t>(0, picks().size()),
-                         [](const auto& param_info) {
-                             std::string name = picks()[param_info.param].name;
-                             for (char& ch : name) ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, OnnxLiteRt, ::testing::Range<size_t>(0, picks().size()), [](const auto& param_info) {
+    std::string name = picks()[param_info.param].name;
+    for (char& ch : name) ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+    return name;
+});
 
 // With --io-layout nhwc the model takes and gives channels-last arrays: LiteRT agrees.
 TEST(OnnxLiteRtNhwc, ChannelsLastModelsRunInLiteRt) {
     if (!onnx_suite_dir()) GTEST_SKIP() << "libonnx-testdata is not installed";
     if (auto why = oracles_unavailable()) GTEST_SKIP() << *why;
-    for (const Pick& p : {Pick{"pytorch-converted", "test_Conv2d_groups"}, Pick{"pytorch-converted", "test_MaxPool3d_stride_padding"}}) {
+    for (const Pick& p : {Pick{"pytorch-converted", "test_Conv2d_groups"},
+                          Pick{"pytorch-converted", "test_MaxPool3d_stride_padding"}}) {
         check(p, IoLayout::kNhwc);
     }
 }

@@ -27,8 +27,10 @@ struct OnnxModelMaker {
         auto* t = in->mutable_type()->mutable_tensor_type();
         t->set_elem_type(::onnx::TensorProto::FLOAT);
         for (int64_t d : dims) {
-            if (d < 0) t->mutable_shape()->add_dim()->set_dim_param("n");
-            else t->mutable_shape()->add_dim()->set_dim_value(d);
+            if (d < 0)
+                t->mutable_shape()->add_dim()->set_dim_param("n");
+            else
+                t->mutable_shape()->add_dim()->set_dim_value(d);
         }
         model.mutable_graph()->add_output()->set_name("y");
     }

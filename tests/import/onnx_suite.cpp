@@ -22,29 +22,94 @@ namespace {
 
 // The operators issue #4 lists (plus Shape, whose results fold into constants).
 const std::set<std::string>& listed_operators() {
-    static const std::set<std::string> ops = {
-        "Conv", "ConvTranspose", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Neg", "Abs", "Exp", "Pow", "Sqrt",
-        "Max", "Min", "Sum", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Softplus", "Clip", "Sigmoid", "Tanh",
-        "HardSigmoid", "HardSwish", "Erf", "Gelu", "Softmax", "LogSoftmax", "BatchNormalization",
-        "InstanceNormalization", "MaxPool", "AveragePool", "GlobalAveragePool", "Flatten", "Reshape", "Transpose",
-        "Squeeze", "Unsqueeze", "Concat", "Split", "Slice", "Gather", "Tile", "Pad", "Resize", "Upsample",
-        "ReduceMean", "ReduceSum", "Constant", "Identity", "Dropout", "Shape", "LSTM", "GRU"};
+    static const std::set<std::string> ops = {"Conv",
+                                              "ConvTranspose",
+                                              "Gemm",
+                                              "MatMul",
+                                              "Add",
+                                              "Sub",
+                                              "Mul",
+                                              "Div",
+                                              "Neg",
+                                              "Abs",
+                                              "Exp",
+                                              "Pow",
+                                              "Sqrt",
+                                              "Max",
+                                              "Min",
+                                              "Sum",
+                                              "Relu",
+                                              "LeakyRelu",
+                                              "PRelu",
+                                              "Elu",
+                                              "Selu",
+                                              "Softplus",
+                                              "Clip",
+                                              "Sigmoid",
+                                              "Tanh",
+                                              "HardSigmoid",
+                                              "HardSwish",
+                                              "Erf",
+                                              "Gelu",
+                                              "Softmax",
+                                              "LogSoftmax",
+                                              "BatchNormalization",
+                                              "InstanceNormalization",
+                                              "MaxPool",
+                                              "AveragePool",
+                                              "GlobalAveragePool",
+                                              "Flatten",
+                                              "Reshape",
+                                              "Transpose",
+                                              "Squeeze",
+                                              "Unsqueeze",
+                                              "Concat",
+                                              "Split",
+                                              "Slice",
+                                              "Gather",
+                                              "Tile",
+                                              "Pad",
+                                              "Resize",
+                                              "Upsample",
+                                              "ReduceMean",
+                                              "ReduceSum",
+                                              "Constant",
+                                              "Identity",
+                                              "Dropout",
+                                              "Shape",
+                                              "LSTM",
+                                              "GRU"};
     return ops;
 }
 
 // Inputs that a model stores as initializers but ONNX's node tests feed as graph inputs: op ->
 // input positions. Binding them to constants gives the graph an exporter would write.
 const std::map<std::string, std::vector<size_t>>& parameter_inputs() {
-    static const std::map<std::string, std::vector<size_t>> inputs = {
-        {"Conv", {1, 2}}, {"ConvTranspose", {1, 2}}, {"BatchNormalization", {1, 2, 3, 4}},
-        {"InstanceNormalization", {1, 2}}, {"LSTM", {1, 2, 3, 4, 5, 6, 7}}, {"GRU", {1, 2, 3, 4, 5}},
-        {"Resize", {1, 2, 3}}, {"Upsample", {1}}, {"Reshape", {1}}, {"Tile", {1}}, {"Slice", {1, 2, 3, 4}},
-        {"Split", {1}}, {"Squeeze", {1}}, {"Unsqueeze", {1}}, {"Pad", {1, 2}}, {"Clip", {1, 2}},
-        {"ReduceSum", {1}}, {"ReduceMean", {1}}, {"Dropout", {1, 2}}};
+    static const std::map<std::string, std::vector<size_t>> inputs = {{"Conv", {1, 2}},
+                                                                      {"ConvTranspose", {1, 2}},
+                                                                      {"BatchNormalization", {1, 2, 3, 4}},
+                                                                      {"InstanceNormalization", {1, 2}},
+                                                                      {"LSTM", {1, 2, 3, 4, 5, 6, 7}},
+                                                                      {"GRU", {1, 2, 3, 4, 5}},
+                                                                      {"Resize", {1, 2, 3}},
+                                                                      {"Upsample", {1}},
+                                                                      {"Reshape", {1}},
+                                                                      {"Tile", {1}},
+                                                                      {"Slice", {1, 2, 3, 4}},
+                                                                      {"Split", {1}},
+                                                                      {"Squeeze", {1}},
+                                                                      {"Unsqueeze", {1}},
+                                                                      {"Pad", {1, 2}},
+                                                                      {"Clip", {1, 2}},
+                                                                      {"ReduceSum", {1}},
+                                                                      {"ReduceMean", {1}},
+                                                                      {"Dropout", {1, 2}}};
     return inputs;
 }
 
-bool is_float32(const onnx::OnnxValueInfo& v) { return v.type && *v.type == DType::kFloat32; }
+bool is_float32(const onnx::OnnxValueInfo& v) {
+    return v.type && *v.type == DType::kFloat32;
+}
 
 std::vector<std::string> data_files(const std::string& dir, const std::string& prefix) {
     std::vector<std::string> files;
@@ -60,7 +125,8 @@ NdArray to_array(const OnnxTensor& t) {
     switch (t.type) {
         case DType::kFloat32:
         case DType::kFloat64:
-        case DType::kFloat16: return NdArray::from<float>(t.dims, t.floats);
+        case DType::kFloat16:
+            return NdArray::from<float>(t.dims, t.floats);
         case DType::kInt32: {
             std::vector<int32_t> v(t.ints.begin(), t.ints.end());
             return NdArray::from<int32_t>(t.dims, v);
@@ -79,7 +145,8 @@ NdArray to_array(const OnnxTensor& t) {
             std::vector<uint64_t> v(t.ints.begin(), t.ints.end());
             return NdArray::from<uint64_t>(t.dims, v);
         }
-        default: return NdArray::from<int64_t>(t.dims, t.ints);
+        default:
+            return NdArray::from<int64_t>(t.dims, t.ints);
     }
 }
 
@@ -206,7 +273,8 @@ Result<ConvertedCase> convert_suite_case(const SuiteCase& c, const ImportOptions
     return result;
 }
 
-std::optional<std::string> compare_outputs(const NdArray& actual, const OnnxTensor& expected, double atol, double rtol) {
+std::optional<std::string> compare_outputs(const NdArray& actual, const OnnxTensor& expected, double atol,
+                                           double rtol) {
     if (actual.shape != expected.dims) {
         return "shape " + format_npy_shape(actual.shape) + ", expected " + format_npy_shape(expected.dims);
     }
@@ -216,10 +284,17 @@ std::optional<std::string> compare_outputs(const NdArray& actual, const OnnxTens
     for (size_t k = 0; k < n; ++k) {
         double a;
         switch (actual.dtype) {
-            case DType::kFloat32: a = actual.values<float>()[k]; break;
-            case DType::kInt64: a = static_cast<double>(actual.values<int64_t>()[k]); break;
-            case DType::kInt32: a = actual.values<int32_t>()[k]; break;
-            default: return "output of type " + std::string(dtype_name(actual.dtype));
+            case DType::kFloat32:
+                a = actual.values<float>()[k];
+                break;
+            case DType::kInt64:
+                a = static_cast<double>(actual.values<int64_t>()[k]);
+                break;
+            case DType::kInt32:
+                a = actual.values<int32_t>()[k];
+                break;
+            default:
+                return "output of type " + std::string(dtype_name(actual.dtype));
         }
         const double e = expected.as_double(k);
         if (std::isnan(e) && std::isnan(a)) continue;

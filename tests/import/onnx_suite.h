@@ -31,8 +31,8 @@ const std::vector<std::pair<std::string, std::string>>& onnx_skip_list();
 std::optional<std::string> skip_reason(const SuiteCase& c);
 
 struct DataSet {
-    std::vector<NdArray> inputs;               // for the converted model's inputs, in order
-    std::vector<onnx::OnnxTensor> expected;    // the suite's outputs
+    std::vector<NdArray> inputs;             // for the converted model's inputs, in order
+    std::vector<onnx::OnnxTensor> expected;  // the suite's outputs
 };
 
 struct ConvertedCase {

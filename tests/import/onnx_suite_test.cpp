@@ -41,14 +41,17 @@ TEST_P(OnnxSuite, ConvertedModelsComputeTheExpectedOutputs) {
     int passed = 0, skipped = 0;
     std::vector<std::string> failures;
     for (const auto& c : cases) {
-        if (const char* only = std::getenv("LITELAB_ONNX_CASE"); only && c.name.find(only) == std::string::npos) continue;
+        if (const char* only = std::getenv("LITELAB_ONNX_CASE"); only && c.name.find(only) == std::string::npos)
+            continue;
         if (auto reason = skip_reason(c)) {
             ++skipped;
             continue;
         }
         const std::string problem = run_case(c);
-        if (problem.empty()) ++passed;
-        else failures.push_back(c.name + ": " + problem);
+        if (problem.empty())
+            ++passed;
+        else
+            failures.push_back(c.name + ": " + problem);
     }
     std::cout << "[ onnx ] " << folder << ": " << passed << " passed, " << failures.size() << " failed, " << skipped
               << " skipped (skip list) of " << cases.size() << "\n";

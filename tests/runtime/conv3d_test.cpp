@@ -10,8 +10,9 @@
 namespace litelab::test {
 namespace {
 
-tflite::BuiltinOptionsUnion conv3d_options(tflite::Padding padding, std::array<int, 3> stride, std::array<int, 3> dilation,
-                                           tflite::ActivationFunctionType activation = tflite::ActivationFunctionType_NONE) {
+tflite::BuiltinOptionsUnion conv3d_options(
+    tflite::Padding padding, std::array<int, 3> stride, std::array<int, 3> dilation,
+    tflite::ActivationFunctionType activation = tflite::ActivationFunctionType_NONE) {
     tflite::Conv3DOptionsT o;
     o.padding = padding;
     o.stride_d = stride[0];
@@ -29,18 +30,20 @@ tflite::BuiltinOptionsUnion conv3d_options(tflite::Padding padding, std::array<i
 TEST(Conv3d, HandWorkedSumOverACube) {
     // 2x2x2 input of 1..8, one 2x2x2 filter of ones, VALID: the sum 36, plus bias 0.5.
     std::vector<float> input{1, 2, 3, 4, 5, 6, 7, 8};
-    const Model m = single_op(tflite::BuiltinOperator_CONV_3D,
-                              {f32({1, 2, 2, 2, 1}), constant(DType::kFloat32, {2, 2, 2, 1, 1}, std::vector<float>(8, 1.0f)),
-                               constant(DType::kFloat32, {1}, std::vector<float>{0.5f})},
-                              f32({1, 1, 1, 1, 1}), conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}));
+    const Model m =
+        single_op(tflite::BuiltinOperator_CONV_3D,
+                  {f32({1, 2, 2, 2, 1}), constant(DType::kFloat32, {2, 2, 2, 1, 1}, std::vector<float>(8, 1.0f)),
+                   constant(DType::kFloat32, {1}, std::vector<float>{0.5f})},
+                  f32({1, 1, 1, 1, 1}), conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}));
     EXPECT_EQ(run_as<float>(m, {bytes_of(input)}), std::vector<float>{36.5f});
 }
 
 TEST(Conv3d, FusedReluClamps) {
-    const Model m = single_op(tflite::BuiltinOperator_CONV_3D,
-                              {f32({1, 1, 1, 2, 1}), constant(DType::kFloat32, {1, 1, 1, 1, 1}, std::vector<float>{-2.0f})},
-                              f32({1, 1, 1, 2, 1}),
-                              conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}, tflite::ActivationFunctionType_RELU));
+    const Model m =
+        single_op(tflite::BuiltinOperator_CONV_3D,
+                  {f32({1, 1, 1, 2, 1}), constant(DType::kFloat32, {1, 1, 1, 1, 1}, std::vector<float>{-2.0f})},
+                  f32({1, 1, 1, 2, 1}),
+                  conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}, tflite::ActivationFunctionType_RELU));
     EXPECT_EQ(run_as<float>(m, {bytes_of(std::vector<float>{1.0f, -3.0f})}), (std::vector<float>{0.0f, 6.0f}));
 }
 
@@ -57,16 +60,16 @@ int out_size(tflite::Padding p, int in, int k, int s, int d) {
 
 TEST(Conv3d, RandomShapesMatchAPaddedInputReference) {
     std::mt19937 rng(7);
-    const std::vector<Case> cases = {
-        {{4, 5, 6}, {2, 3, 2}, {1, 1, 1}, {1, 1, 1}, 3, 4, tflite::Padding_VALID},
-        {{5, 5, 5}, {3, 3, 3}, {2, 1, 2}, {1, 2, 1}, 2, 3, tflite::Padding_SAME},
-        {{3, 6, 4}, {1, 2, 3}, {1, 3, 1}, {1, 1, 2}, 4, 2, tflite::Padding_SAME}};
+    const std::vector<Case> cases = {{{4, 5, 6}, {2, 3, 2}, {1, 1, 1}, {1, 1, 1}, 3, 4, tflite::Padding_VALID},
+                                     {{5, 5, 5}, {3, 3, 3}, {2, 1, 2}, {1, 2, 1}, 2, 3, tflite::Padding_SAME},
+                                     {{3, 6, 4}, {1, 2, 3}, {1, 3, 1}, {1, 1, 2}, 4, 2, tflite::Padding_SAME}};
     for (const Case& c : cases) {
         std::array<int, 3> out{}, pad{};
         for (size_t i = 0; i < 3; ++i) {
             out[i] = out_size(c.padding, c.in[i], c.k[i], c.stride[i], c.dilation[i]);
             const int eff = (c.k[i] - 1) * c.dilation[i] + 1;
-            pad[i] = c.padding == tflite::Padding_SAME ? std::max((out[i] - 1) * c.stride[i] + eff - c.in[i], 0) / 2 : 0;
+            pad[i] =
+                c.padding == tflite::Padding_SAME ? std::max((out[i] - 1) * c.stride[i] + eff - c.in[i], 0) / 2 : 0;
         }
         const auto x = random_values<float>(rng, static_cast<size_t>(2 * c.in[0] * c.in[1] * c.in[2] * c.cin), -1, 1);
         const auto w = random_values<float>(rng, static_cast<size_t>(c.k[0] * c.k[1] * c.k[2] * c.cin * c.cout), -1, 1);
@@ -79,7 +82,8 @@ TEST(Conv3d, RandomShapesMatchAPaddedInputReference) {
                 for (int h = 0; h < c.in[1]; ++h)
                     for (int q = 0; q < c.in[2]; ++q)
                         for (int ci = 0; ci < c.cin; ++ci)
-                            padded[static_cast<size_t>((((n * pd + d + pad[0]) * ph + h + pad[1]) * pw + q + pad[2]) * c.cin + ci)] =
+                            padded[static_cast<size_t>(
+                                (((n * pd + d + pad[0]) * ph + h + pad[1]) * pw + q + pad[2]) * c.cin + ci)] =
                                 x[static_cast<size_t>((((n * c.in[0] + d) * c.in[1] + h) * c.in[2] + q) * c.cin + ci)];
         std::vector<float> expected;
         for (int n = 0; n < 2; ++n)
@@ -95,16 +99,20 @@ TEST(Conv3d, RandomShapesMatchAPaddedInputReference) {
                                             const int d = od * c.stride[0] + kd * c.dilation[0];
                                             const int h = oh * c.stride[1] + kh * c.dilation[1];
                                             const int q = ow * c.stride[2] + kw * c.dilation[2];
-                                            sum += padded[static_cast<size_t>((((n * pd + d) * ph + h) * pw + q) * c.cin + ci)] *
-                                                   w[static_cast<size_t>((((kd * c.k[1] + kh) * c.k[2] + kw) * c.cin + ci) * c.cout + co)];
+                                            sum +=
+                                                padded[static_cast<size_t>((((n * pd + d) * ph + h) * pw + q) * c.cin +
+                                                                           ci)] *
+                                                w[static_cast<size_t>(
+                                                    (((kd * c.k[1] + kh) * c.k[2] + kw) * c.cin + ci) * c.cout + co)];
                                         }
                             expected.push_back(static_cast<float>(sum));
                         }
-        const Model m = single_op(tflite::BuiltinOperator_CONV_3D,
-                                  {f32({2, c.in[0], c.in[1], c.in[2], c.cin}),
-                                   constant(DType::kFloat32, {c.k[0], c.k[1], c.k[2], c.cin, c.cout}, w),
-                                   constant(DType::kFloat32, {c.cout}, b)},
-                                  f32({2, out[0], out[1], out[2], c.cout}), conv3d_options(c.padding, c.stride, c.dilation));
+        const Model m =
+            single_op(tflite::BuiltinOperator_CONV_3D,
+                      {f32({2, c.in[0], c.in[1], c.in[2], c.cin}),
+                       constant(DType::kFloat32, {c.k[0], c.k[1], c.k[2], c.cin, c.cout}, w),
+                       constant(DType::kFloat32, {c.cout}, b)},
+                      f32({2, out[0], out[1], out[2], c.cout}), conv3d_options(c.padding, c.stride, c.dilation));
         for (int threads : {1, 2}) {
             const auto got = run_as<float>(m, {bytes_of(x)}, threads);
             ASSERT_EQ(got.size(), expected.size());
@@ -116,10 +124,11 @@ TEST(Conv3d, RandomShapesMatchAPaddedInputReference) {
 TEST(Conv3dTranspose, HandWorkedStrideTwo) {
     // One input voxel per axis pair: [1, 2] along W with stride 2 and a [1, 10] kernel
     // gives 1*[1, 10] at 0 and 2*[1, 10] at 2: [1, 10, 2, 20].
-    const Model m = single_op(tflite::BuiltinOperator_CONV_3D_TRANSPOSE,
-                              {constant(DType::kInt32, {5}, std::vector<int32_t>{1, 1, 1, 4, 1}),
-                               constant(DType::kFloat32, {1, 1, 2, 1, 1}, std::vector<float>{1, 10}), f32({1, 1, 1, 2, 1})},
-                              f32({1, 1, 1, 4, 1}), conv3d_options(tflite::Padding_VALID, {1, 1, 2}, {1, 1, 1}));
+    const Model m =
+        single_op(tflite::BuiltinOperator_CONV_3D_TRANSPOSE,
+                  {constant(DType::kInt32, {5}, std::vector<int32_t>{1, 1, 1, 4, 1}),
+                   constant(DType::kFloat32, {1, 1, 2, 1, 1}, std::vector<float>{1, 10}), f32({1, 1, 1, 2, 1})},
+                  f32({1, 1, 1, 4, 1}), conv3d_options(tflite::Padding_VALID, {1, 1, 2}, {1, 1, 1}));
     EXPECT_EQ(run_as<float>(m, {bytes_of(std::vector<float>{1, 2})}), (std::vector<float>{1, 10, 2, 20}));
 }
 
@@ -147,20 +156,22 @@ TEST(Conv3dTranspose, RandomShapesMatchAScatterReference) {
                                         x[static_cast<size_t>(((d * in[1] + h) * in[2] + q) * cin + ci)] *
                                         w[static_cast<size_t>((((kd * k[1] + kh) * k[2] + kw) * cout + co) * cin + ci)];
                                 }
-    const Model m = single_op(tflite::BuiltinOperator_CONV_3D_TRANSPOSE,
-                              {constant(DType::kInt32, {5}, std::vector<int32_t>{1, out[0], out[1], out[2], cout}),
-                               constant(DType::kFloat32, {k[0], k[1], k[2], cout, cin}, w), f32({1, in[0], in[1], in[2], cin}),
-                               constant(DType::kFloat32, {cout}, b)},
-                              f32({1, out[0], out[1], out[2], cout}), conv3d_options(tflite::Padding_VALID, stride, {1, 1, 1}));
+    const Model m =
+        single_op(tflite::BuiltinOperator_CONV_3D_TRANSPOSE,
+                  {constant(DType::kInt32, {5}, std::vector<int32_t>{1, out[0], out[1], out[2], cout}),
+                   constant(DType::kFloat32, {k[0], k[1], k[2], cout, cin}, w), f32({1, in[0], in[1], in[2], cin}),
+                   constant(DType::kFloat32, {cout}, b)},
+                  f32({1, out[0], out[1], out[2], cout}), conv3d_options(tflite::Padding_VALID, stride, {1, 1, 1}));
     const auto got = run_as<float>(m, {bytes_of(x)}, 2);
     ASSERT_EQ(got.size(), expected.size());
     for (size_t i = 0; i < got.size(); ++i) ASSERT_NEAR(got[i], expected[i], 1e-4) << "element " << i;
 }
 
 TEST(Conv3d, RefusesGroupedFilters) {
-    const Model grouped = single_op(tflite::BuiltinOperator_CONV_3D,
-                                    {f32({1, 2, 2, 2, 4}), constant(DType::kFloat32, {1, 1, 1, 2, 2}, std::vector<float>(4, 1.0f))},
-                                    f32({1, 2, 2, 2, 2}), conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}));
+    const Model grouped =
+        single_op(tflite::BuiltinOperator_CONV_3D,
+                  {f32({1, 2, 2, 2, 4}), constant(DType::kFloat32, {1, 1, 1, 2, 2}, std::vector<float>(4, 1.0f))},
+                  f32({1, 2, 2, 2, 2}), conv3d_options(tflite::Padding_VALID, {1, 1, 1}, {1, 1, 1}));
     EXPECT_NE(try_run(grouped, {bytes_of(std::vector<float>(32))}).error.find("grouped CONV_3D"), std::string::npos);
 }
 

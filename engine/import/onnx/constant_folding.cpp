@@ -14,8 +14,12 @@ using Outputs = Result<std::vector<OnnxTensor>>;
 // Folding materialises values in memory; shape arithmetic never needs more.
 constexpr int64_t kMaxFoldedElements = int64_t{1} << 26;
 
-std::optional<Outputs> one(OnnxTensor t) { return Outputs(std::vector<OnnxTensor>{std::move(t)}); }
-std::optional<Outputs> failed(const std::string& what) { return Outputs(node_error(what)); }
+std::optional<Outputs> one(OnnxTensor t) {
+    return Outputs(std::vector<OnnxTensor>{std::move(t)});
+}
+std::optional<Outputs> failed(const std::string& what) {
+    return Outputs(node_error(what));
+}
 
 Result<OnnxTensor> constant_node_value(const OnnxNode& node) {
     for (const auto& [name, a] : node.attributes) {
@@ -43,9 +47,12 @@ std::optional<Outputs> fold_shape(const Lowering& lowering, const OnnxNode& node
 std::optional<Outputs> fold_binary(const OnnxNode& node, const OnnxTensor& a, const OnnxTensor& b) {
     std::function<double(double, double)> fn;
     const bool integer = !a.is_float() && !b.is_float();
-    if (node.op_type == "Add") fn = [](double x, double y) { return x + y; };
-    else if (node.op_type == "Sub") fn = [](double x, double y) { return x - y; };
-    else if (node.op_type == "Mul") fn = [](double x, double y) { return x * y; };
+    if (node.op_type == "Add")
+        fn = [](double x, double y) { return x + y; };
+    else if (node.op_type == "Sub")
+        fn = [](double x, double y) { return x - y; };
+    else if (node.op_type == "Mul")
+        fn = [](double x, double y) { return x * y; };
     else if (node.op_type == "Div") {
         if (integer) {
             fn = [](double x, double y) { return y == 0 ? 0.0 : std::trunc(x / y); };
@@ -53,9 +60,12 @@ std::optional<Outputs> fold_binary(const OnnxNode& node, const OnnxTensor& a, co
             // float32 division, as the runtime computes it
             fn = [](double x, double y) { return static_cast<double>(static_cast<float>(x) / static_cast<float>(y)); };
         }
-    } else if (node.op_type == "Pow") fn = [](double x, double y) { return std::pow(x, y); };
-    else if (node.op_type == "Equal") fn = [](double x, double y) { return x == y ? 1.0 : 0.0; };
-    else return std::nullopt;
+    } else if (node.op_type == "Pow")
+        fn = [](double x, double y) { return std::pow(x, y); };
+    else if (node.op_type == "Equal")
+        fn = [](double x, double y) { return x == y ? 1.0 : 0.0; };
+    else
+        return std::nullopt;
     auto out = broadcast_binary(a, b, fn);
     if (!out) return failed("shapes " + format_shape(a.dims) + " and " + format_shape(b.dims) + " do not broadcast");
     if (node.op_type == "Equal") *out = cast_tensor(*out, DType::kBool);
@@ -99,9 +109,14 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
         OnnxTensor out = x;
         for (size_t k = 0; k < static_cast<size_t>(x.size()); ++k) {
             const double v = x.as_double(k);
-            const double r = op == "Neg" ? -v : op == "Sqrt" ? std::sqrt(v) : op == "Floor" ? std::floor(v) : std::ceil(v);
-            if (out.is_float()) out.floats[k] = static_cast<float>(r);
-            else out.ints[k] = static_cast<int64_t>(r);
+            const double r = op == "Neg"     ? -v
+                             : op == "Sqrt"  ? std::sqrt(v)
+                             : op == "Floor" ? std::floor(v)
+                                             : std::ceil(v);
+            if (out.is_float())
+                out.floats[k] = static_cast<float>(r);
+            else
+                out.ints[k] = static_cast<int64_t>(r);
         }
         return one(std::move(out));
     }
@@ -138,7 +153,8 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
         OnnxTensor out = x;
         out.dims.clear();
         for (int i = 0; i < rank; ++i) {
-            if (std::find(axes->begin(), axes->end(), i) == axes->end()) out.dims.push_back(x.dims[static_cast<size_t>(i)]);
+            if (std::find(axes->begin(), axes->end(), i) == axes->end())
+                out.dims.push_back(x.dims[static_cast<size_t>(i)]);
         }
         return one(std::move(out));
     }
@@ -168,15 +184,18 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
         int64_t count = 1;
         for (int64_t d : dims) {
             if (d < 0) return failed("ConstantOfShape with a negative size");
-            if (d > kMaxFoldedElements || (count *= d) > kMaxFoldedElements) return failed("ConstantOfShape is too large to fold");
+            if (d > kMaxFoldedElements || (count *= d) > kMaxFoldedElements)
+                return failed("ConstantOfShape is too large to fold");
         }
         OnnxTensor value = float_tensor({}, {0.0f});
         if (node.has("value") && node.attributes.at("value").t) value = *node.attributes.at("value").t;
         OnnxTensor out = value;
         out.dims = dims;
         const auto n = static_cast<size_t>(element_count_of(dims));
-        if (value.is_float()) out.floats.assign(n, value.floats.empty() ? 0.0f : value.floats[0]);
-        else out.ints.assign(n, value.ints.empty() ? 0 : value.ints[0]);
+        if (value.is_float())
+            out.floats.assign(n, value.floats.empty() ? 0.0f : value.floats[0]);
+        else
+            out.ints.assign(n, value.ints.empty() ? 0 : value.ints[0]);
         return one(std::move(out));
     }
     if (op == "Range" && in.size() == 3 && in[1] && in[2]) {
@@ -190,8 +209,10 @@ std::optional<Result<std::vector<OnnxTensor>>> fold_node(const Lowering& lowerin
         out.floats.clear();
         out.ints.clear();
         for (int64_t k = 0; k < n; ++k) {
-            if (out.is_float()) out.floats.push_back(static_cast<float>(start + static_cast<double>(k) * delta));
-            else out.ints.push_back(static_cast<int64_t>(start) + k * static_cast<int64_t>(delta));
+            if (out.is_float())
+                out.floats.push_back(static_cast<float>(start + static_cast<double>(k) * delta));
+            else
+                out.ints.push_back(static_cast<int64_t>(start) + k * static_cast<int64_t>(delta));
         }
         return one(std::move(out));
     }

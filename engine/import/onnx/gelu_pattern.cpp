@@ -39,10 +39,13 @@ std::optional<double> scalar(const OnnxGraph& g, const GraphIndex& index, const 
     return t.floats[0];
 }
 
-bool near(std::optional<double> v, double expected) { return v && std::fabs(*v - expected) <= 1e-4 * std::fabs(expected); }
+bool near(std::optional<double> v, double expected) {
+    return v && std::fabs(*v - expected) <= 1e-4 * std::fabs(expected);
+}
 
 // For a binary node with one scalar operand equal to `value`: the other operand.
-std::optional<std::string> other_than_scalar(const OnnxGraph& g, const GraphIndex& index, const OnnxNode& n, double value) {
+std::optional<std::string> other_than_scalar(const OnnxGraph& g, const GraphIndex& index, const OnnxNode& n,
+                                             double value) {
     if (n.inputs.size() != 2) return std::nullopt;
     if (near(scalar(g, index, n.inputs[1]), value)) return n.inputs[0];
     if (near(scalar(g, index, n.inputs[0]), value)) return n.inputs[1];
@@ -71,12 +74,14 @@ int fuse_gelu_patterns(OnnxGraph& g) {
         if (scale_at == index.producer.end() || !only_reader(index, erf.inputs[0])) continue;
         const OnnxNode& scale = g.nodes[scale_at->second];
         std::optional<std::string> x;
-        if (scale.op_type == "Div" && scale.inputs.size() == 2 && near(scalar(g, index, scale.inputs[1]), root2)) x = scale.inputs[0];
+        if (scale.op_type == "Div" && scale.inputs.size() == 2 && near(scalar(g, index, scale.inputs[1]), root2))
+            x = scale.inputs[0];
         if (scale.op_type == "Mul") x = other_than_scalar(g, index, scale, 1.0 / root2);
         if (!x) continue;
         // erf + 1
         const auto add_at = only_reader(index, erf.outputs[0]);
-        if (!add_at || g.nodes[*add_at].op_type != "Add" || !other_than_scalar(g, index, g.nodes[*add_at], 1.0)) continue;
+        if (!add_at || g.nodes[*add_at].op_type != "Add" || !other_than_scalar(g, index, g.nodes[*add_at], 1.0))
+            continue;
         const std::string& one_plus = g.nodes[*add_at].outputs[0];
         // Either (x * (1 + erf)) * 0.5, or (x * 0.5) * (1 + erf).
         const auto mul_at = only_reader(index, one_plus);
@@ -86,7 +91,8 @@ int fuse_gelu_patterns(OnnxGraph& g) {
         size_t last, half_node = SIZE_MAX;
         if (other == *x) {
             const auto half_at = only_reader(index, mul.outputs[0]);
-            if (!half_at || g.nodes[*half_at].op_type != "Mul" || !other_than_scalar(g, index, g.nodes[*half_at], 0.5)) continue;
+            if (!half_at || g.nodes[*half_at].op_type != "Mul" || !other_than_scalar(g, index, g.nodes[*half_at], 0.5))
+                continue;
             last = *half_at;
             half_node = *half_at;
         } else {

@@ -55,7 +55,7 @@ Status lower_prelu(Lowering& L, const OnnxNode& n) {
     // ONNX's opset < 7 slope of shape [C] means per channel (unidirectional broadcast from axis 1).
     std::string slope = n.inputs[1];
     if (const OnnxTensor* c = L.constant(slope); c && L.rank(slope) == 1 && rank > 2 && c->size() > 1 &&
-                                                  c->size() == L.shape(x)[1] && L.shape(x).back() != c->size()) {
+                                                 c->size() == L.shape(x)[1] && L.shape(x).back() != c->size()) {
         OnnxTensor per_channel = *c;
         per_channel.dims = {c->size()};
         for (int i = 2; i < rank; ++i) per_channel.dims.push_back(1);
@@ -96,7 +96,8 @@ Status lower_softplus(Lowering& L, const OnnxNode& n) {
     Chain c{L, n.outputs[0]};
     const int32_t x = L.tensor(n.inputs[0]);
     const int32_t neg_abs = c.unary(tflite::BuiltinOperator_NEG, c.unary(tflite::BuiltinOperator_ABS, x));
-    const int32_t log1p = c.unary(tflite::BuiltinOperator_LOG, c.add(c.unary(tflite::BuiltinOperator_EXP, neg_abs), 1.0f));
+    const int32_t log1p =
+        c.unary(tflite::BuiltinOperator_LOG, c.add(c.unary(tflite::BuiltinOperator_EXP, neg_abs), 1.0f));
     finish(L, n, c.binary(tflite::BuiltinOperator_ADD, c.unary(tflite::BuiltinOperator_RELU, x), log1p));
     return {};
 }
@@ -165,8 +166,8 @@ Status lower_erf(Lowering& L, const OnnxNode& n) {
     for (int k = 0; k < 4; ++k) p16 = c.binary(tflite::BuiltinOperator_MUL, p16, p16);
     const int32_t erf_abs = c.binary(tflite::BuiltinOperator_SUB, c.scalar(1.0f),
                                      c.binary(tflite::BuiltinOperator_DIV, c.scalar(1.0f), p16));
-    const int32_t sign = c.binary(tflite::BuiltinOperator_DIV, x,
-                                  c.binary(tflite::BuiltinOperator_MAXIMUM, t, c.scalar(1e-30f)));
+    const int32_t sign =
+        c.binary(tflite::BuiltinOperator_DIV, x, c.binary(tflite::BuiltinOperator_MAXIMUM, t, c.scalar(1e-30f)));
     finish(L, n, c.binary(tflite::BuiltinOperator_MUL, erf_abs, sign));
     return {};
 }

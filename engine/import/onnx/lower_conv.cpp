@@ -26,10 +26,10 @@ OnnxTensor take(const OnnxTensor& t, size_t axis, int64_t begin, int64_t count) 
 }
 
 struct ConvParts {
-    int32_t input;           // channels-last, rank 4 (2-D) or 5 (3-D)
-    OnnxTensor weights;      // ONNX layout [O, I/g, k...] with 2 or 3 spatial axes
-    OnnxTensor bias;         // [O]
-    WindowGeometry geometry; // 2 or 3 axes
+    int32_t input;            // channels-last, rank 4 (2-D) or 5 (3-D)
+    OnnxTensor weights;       // ONNX layout [O, I/g, k...] with 2 or 3 spatial axes
+    OnnxTensor bias;          // [O]
+    WindowGeometry geometry;  // 2 or 3 axes
     int64_t groups;
     std::string name;
 };
@@ -113,7 +113,8 @@ int32_t emit_conv(Lowering& L, const ConvParts& p) {
     L.op(tflite::BuiltinOperator_SPLIT, {axis, p.input}, parts, options_of(so));
     std::vector<int32_t> outs;
     for (int64_t k = 0; k < p.groups; ++k) {
-        outs.push_back(emit_single_conv(L, p, parts[static_cast<size_t>(k)], take(p.weights, 0, k * out_per_group, out_per_group),
+        outs.push_back(emit_single_conv(L, p, parts[static_cast<size_t>(k)],
+                                        take(p.weights, 0, k * out_per_group, out_per_group),
                                         take(p.bias, 0, k * out_per_group, out_per_group), false));
     }
     const auto first_shape = L.stored_shape(outs[0]);
@@ -130,7 +131,8 @@ Status lower_conv(Lowering& L, const OnnxNode& n) {
     const std::string& x = n.inputs[0];
     const auto& shape = L.shape(x);
     const int rank = L.rank(x);
-    if (rank < 3 || rank > 5) return node_error("input of rank " + std::to_string(rank) + " (1-D to 3-D convolutions only)");
+    if (rank < 3 || rank > 5)
+        return node_error("input of rank " + std::to_string(rank) + " (1-D to 3-D convolutions only)");
     if (L.type(x) != DType::kFloat32) return node_error("input of type " + std::string(dtype_name(L.type(x))));
     const OnnxTensor* w = n.inputs.size() > 1 ? L.constant(n.inputs[1]) : nullptr;
     if (!w) return node_error("the weights must be constant");
@@ -143,12 +145,14 @@ Status lower_conv(Lowering& L, const OnnxNode& n) {
     }
     std::vector<int64_t> kernel(w->dims.begin() + 2, w->dims.end());
     if (n.has("kernel_shape") && n.ints_attr("kernel_shape") != kernel) {
-        return node_error("kernel_shape " + format_shape(n.ints_attr("kernel_shape")) + " does not match the weights " + format_shape(w->dims));
+        return node_error("kernel_shape " + format_shape(n.ints_attr("kernel_shape")) + " does not match the weights " +
+                          format_shape(w->dims));
     }
     OnnxTensor bias = float_tensor({w->dims[0]}, std::vector<float>(static_cast<size_t>(w->dims[0]), 0.0f));
     if (n.has_input(2)) {
         const OnnxTensor* b = L.constant(n.inputs[2]);
-        if (!b || b->size() != w->dims[0]) return node_error("the bias must be a constant of " + std::to_string(w->dims[0]) + " values");
+        if (!b || b->size() != w->dims[0])
+            return node_error("the bias must be a constant of " + std::to_string(w->dims[0]) + " values");
         bias = *b;
         bias.dims = {w->dims[0]};
     }
@@ -187,6 +191,8 @@ Status lower_conv(Lowering& L, const OnnxNode& n) {
 
 }  // namespace
 
-void register_conv_lowerings(LoweringTable& t) { t["Conv"] = lower_conv; }
+void register_conv_lowerings(LoweringTable& t) {
+    t["Conv"] = lower_conv;
+}
 
 }  // namespace litelab::onnx

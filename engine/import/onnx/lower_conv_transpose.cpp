@@ -110,8 +110,10 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
         const int64_t in = shape[2 + i];
         full[i] = (in - 1) * stride[i] + kernel.dims[2 + i];
         int64_t target = -1;
-        if (!output_shape.empty()) target = output_shape[output_shape.size() - axes + i];
-        else if (auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER") target = in * stride[i];
+        if (!output_shape.empty())
+            target = output_shape[output_shape.size() - axes + i];
+        else if (auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER")
+            target = in * stride[i];
         if (target >= 0) {
             // ONNX's reference splits the total with floor division (a negative total pads the end).
             const int64_t total = full[i] + output_padding[i] - target;
@@ -131,7 +133,8 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
     bool has_bias = false;
     if (n.has_input(2)) {
         const OnnxTensor* b = L.constant(n.inputs[2]);
-        if (!b || b->size() != out_channels) return node_error("the bias must be a constant of " + std::to_string(out_channels) + " values");
+        if (!b || b->size() != out_channels)
+            return node_error("the bias must be a constant of " + std::to_string(out_channels) + " values");
         bias = *b;
         bias.dims = {out_channels};
         has_bias = true;
@@ -169,7 +172,7 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
                                      fused_bias ? &b : nullptr, name + "_group"));
         }
         const auto first_shape = L.stored_shape(outs[0]);
-    std::vector<int64_t> out_shape(first_shape.begin(), first_shape.end());
+        std::vector<int64_t> out_shape(first_shape.begin(), first_shape.end());
         out_shape.back() = out_channels;
         result = L.temp(name + "_full", DType::kFloat32, out_shape);
         tflite::ConcatenationOptionsT co;
@@ -202,7 +205,8 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
         bool padded = false;
         for (int64_t p : pad_after) padded = padded || p > 0;
         if (padded) result = emit_pad(L, result, std::vector<int64_t>(pad_after.size(), 0), pad_after, 0.0f, name);
-        if (has_bias) result = L.emit_binary(tflite::BuiltinOperator_ADD, result, L.constant_tensor(name + "_bias", bias), name);
+        if (has_bias)
+            result = L.emit_binary(tflite::BuiltinOperator_ADD, result, L.constant_tensor(name + "_bias", bias), name);
     }
     std::vector<int64_t> out_shape{shape[0], out_channels};
     out_shape.insert(out_shape.end(), out.begin(), out.end());
@@ -212,6 +216,8 @@ Status lower_conv_transpose(Lowering& L, const OnnxNode& n) {
 
 }  // namespace
 
-void register_conv_transpose_lowerings(LoweringTable& t) { t["ConvTranspose"] = lower_conv_transpose; }
+void register_conv_transpose_lowerings(LoweringTable& t) {
+    t["ConvTranspose"] = lower_conv_transpose;
+}
 
 }  // namespace litelab::onnx

@@ -13,10 +13,12 @@ namespace {
 using tflite::BuiltinOperator;
 
 // out = a (code) b, broadcasting; `out_name` is the ONNX value to define.
-Status binary(Lowering& L, BuiltinOperator code, const std::string& a, const std::string& b, const std::string& out_name) {
+Status binary(Lowering& L, BuiltinOperator code, const std::string& a, const std::string& b,
+              const std::string& out_name) {
     const auto shape = broadcast_shapes(L.shape(a), L.shape(b));
     if (!shape) {
-        return node_error("shapes " + format_shape(L.shape(a)) + " and " + format_shape(L.shape(b)) + " do not broadcast");
+        return node_error("shapes " + format_shape(L.shape(a)) + " and " + format_shape(L.shape(b)) +
+                          " do not broadcast");
     }
     const int rank = static_cast<int>(shape->size());
     const AxisOrder order = L.elementwise_order({a, b}, rank);
@@ -25,14 +27,27 @@ Status binary(Lowering& L, BuiltinOperator code, const std::string& a, const std
     const int32_t out = L.define_new(out_name, L.type(a), *shape, order);
     tflite::BuiltinOptionsUnion options;
     switch (code) {
-        case tflite::BuiltinOperator_ADD: options.Set(tflite::AddOptionsT{}); break;
-        case tflite::BuiltinOperator_SUB: options.Set(tflite::SubOptionsT{}); break;
-        case tflite::BuiltinOperator_MUL: options.Set(tflite::MulOptionsT{}); break;
-        case tflite::BuiltinOperator_DIV: options.Set(tflite::DivOptionsT{}); break;
-        case tflite::BuiltinOperator_POW: options.Set(tflite::PowOptionsT{}); break;
+        case tflite::BuiltinOperator_ADD:
+            options.Set(tflite::AddOptionsT{});
+            break;
+        case tflite::BuiltinOperator_SUB:
+            options.Set(tflite::SubOptionsT{});
+            break;
+        case tflite::BuiltinOperator_MUL:
+            options.Set(tflite::MulOptionsT{});
+            break;
+        case tflite::BuiltinOperator_DIV:
+            options.Set(tflite::DivOptionsT{});
+            break;
+        case tflite::BuiltinOperator_POW:
+            options.Set(tflite::PowOptionsT{});
+            break;
         case tflite::BuiltinOperator_MAXIMUM:
-        case tflite::BuiltinOperator_MINIMUM: options.Set(tflite::MaximumMinimumOptionsT{}); break;
-        default: break;
+        case tflite::BuiltinOperator_MINIMUM:
+            options.Set(tflite::MaximumMinimumOptionsT{});
+            break;
+        default:
+            break;
     }
     L.op(code, {ta, tb}, {out}, std::move(options));
     return {};
@@ -59,7 +74,8 @@ LowerFn variadic_op(BuiltinOperator code) {
         }
         std::string acc = n.inputs[0];
         for (size_t i = 1; i < n.inputs.size(); ++i) {
-            const std::string out = i + 1 == n.inputs.size() ? n.outputs[0] : n.outputs[0] + "_partial" + std::to_string(i);
+            const std::string out =
+                i + 1 == n.inputs.size() ? n.outputs[0] : n.outputs[0] + "_partial" + std::to_string(i);
             LITELAB_TRY(binary(L, code, acc, n.inputs[i], out));
             acc = out;
         }
@@ -80,8 +96,10 @@ Status lower_pow(Lowering& L, const OnnxNode& n) {
         }
         if (e == 2.0 || e == 0.5) {
             const int32_t out = L.define_new(n.outputs[0], L.type(x), L.shape(x), order);
-            if (e == 2.0) L.op(tflite::BuiltinOperator_MUL, {in, in}, {out}, options_of(tflite::MulOptionsT{}));
-            else L.op(tflite::BuiltinOperator_SQRT, {in}, {out});
+            if (e == 2.0)
+                L.op(tflite::BuiltinOperator_MUL, {in, in}, {out}, options_of(tflite::MulOptionsT{}));
+            else
+                L.op(tflite::BuiltinOperator_SQRT, {in}, {out});
             return {};
         }
     }
@@ -92,9 +110,9 @@ Status lower_pow(Lowering& L, const OnnxNode& n) {
         if (const OnnxTensor* c = L.constant(exponent)) {
             L.define_constant(exponent + "_as_float", cast_tensor(*c, DType::kFloat32));
         } else {
-            const int32_t cast = L.define_new(exponent + "_as_float", DType::kFloat32, L.shape(exponent), L.order(exponent));
-            L.op(tflite::BuiltinOperator_CAST, {L.tensor(exponent)}, {cast},
-                 options_of(tflite::CastOptionsT{}));
+            const int32_t cast =
+                L.define_new(exponent + "_as_float", DType::kFloat32, L.shape(exponent), L.order(exponent));
+            L.op(tflite::BuiltinOperator_CAST, {L.tensor(exponent)}, {cast}, options_of(tflite::CastOptionsT{}));
         }
         exponent += "_as_float";
     }
@@ -123,13 +141,16 @@ Status lower_dropout(Lowering& L, const OnnxNode& n) {
         if (!training) return node_error("training_mode must be known when converting");
         if (training->as_int(0) != 0) {
             const OnnxTensor* ratio = n.has_input(1) ? L.constant(n.inputs[1]) : nullptr;
-            if (!ratio || ratio->as_double(0) != 0.0) return node_error("training-mode Dropout is random (export in eval mode)");
+            if (!ratio || ratio->as_double(0) != 0.0)
+                return node_error("training-mode Dropout is random (export in eval mode)");
         }
     }
     L.alias(n.outputs[0], n.inputs[0]);
     if (n.outputs.size() > 1 && !n.outputs[1].empty()) {
         const auto& shape = L.shape(n.inputs[0]);
-        L.define_constant(n.outputs[1], int_tensor(DType::kBool, shape, std::vector<int64_t>(static_cast<size_t>(element_count_of(shape)), 1)));
+        L.define_constant(
+            n.outputs[1],
+            int_tensor(DType::kBool, shape, std::vector<int64_t>(static_cast<size_t>(element_count_of(shape)), 1)));
     }
     return {};
 }

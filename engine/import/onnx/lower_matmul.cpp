@@ -20,7 +20,9 @@ OnnxTensor with_feature_order(OnnxTensor w, const std::vector<int64_t>& order) {
     const int64_t units = w.dims[0], k = w.dims[1];
     OnnxTensor out = w;
     for (int64_t u = 0; u < units; ++u) {
-        for (int64_t j = 0; j < k; ++j) out.floats[static_cast<size_t>(u * k + j)] = w.floats[static_cast<size_t>(u * k + order[static_cast<size_t>(j)])];
+        for (int64_t j = 0; j < k; ++j)
+            out.floats[static_cast<size_t>(u * k + j)] =
+                w.floats[static_cast<size_t>(u * k + order[static_cast<size_t>(j)])];
     }
     return out;
 }
@@ -62,21 +64,25 @@ Status lower_gemm(Lowering& L, const OnnxNode& n) {
     const int32_t ta = L.tensor(a, trans_a ? AxisOrder{1, 0} : AxisOrder{0, 1});
 
     const OnnxTensor* c = n.has_input(2) ? L.constant(n.inputs[2]) : nullptr;
-    const bool c_is_row = c && (c->size() == cols || c->size() == 1) &&
-                          (c->dims.size() <= 1 || (c->dims.size() == 2 && c->dims[0] == 1));
+    const bool c_is_row =
+        c && (c->size() == cols || c->size() == 1) && (c->dims.size() <= 1 || (c->dims.size() == 2 && c->dims[0] == 1));
     int32_t result;
     if (const OnnxTensor* wb = L.constant(b)) {
-        OnnxTensor weights = with_feature_order(scaled(trans_b ? *wb : transpose_tensor(*wb, {1, 0}), alpha),
-                                                L.value(a).feature_order);
+        OnnxTensor weights =
+            with_feature_order(scaled(trans_b ? *wb : transpose_tensor(*wb, {1, 0}), alpha), L.value(a).feature_order);
         OnnxTensor bias;
         if (c_is_row) {
             bias = float_tensor({cols}, std::vector<float>(static_cast<size_t>(cols)));
-            for (int64_t j = 0; j < cols; ++j) bias.floats[static_cast<size_t>(j)] = beta * static_cast<float>(c->as_double(c->size() == 1 ? 0 : static_cast<size_t>(j)));
+            for (int64_t j = 0; j < cols; ++j)
+                bias.floats[static_cast<size_t>(j)] =
+                    beta * static_cast<float>(c->as_double(c->size() == 1 ? 0 : static_cast<size_t>(j)));
         }
         result = fully_connected(L, ta, weights, c_is_row ? &bias : nullptr, {m, cols}, name, false);
     } else {
         result = batch_matmul(L, ta, L.tensor(b, {0, 1}), false, trans_b, {m, cols}, name);
-        if (alpha != 1.0f) result = L.emit_binary(tflite::BuiltinOperator_MUL, result, L.float_constant(name + "_alpha", {}, {alpha}), name);
+        if (alpha != 1.0f)
+            result = L.emit_binary(tflite::BuiltinOperator_MUL, result, L.float_constant(name + "_alpha", {}, {alpha}),
+                                   name);
         if (c_is_row) {
             OnnxTensor row = scaled(*c, beta);
             result = L.emit_binary(tflite::BuiltinOperator_ADD, result, L.constant_tensor(name + "_c", row), name);
@@ -88,7 +94,8 @@ Status lower_gemm(Lowering& L, const OnnxNode& n) {
             ct = L.constant_tensor(name + "_c", scaled(*c, beta));
         } else {
             ct = L.broadcast_operand(n.inputs[2], 2, {0, 1});
-            if (beta != 1.0f) ct = L.emit_binary(tflite::BuiltinOperator_MUL, ct, L.float_constant(name + "_beta", {}, {beta}), name);
+            if (beta != 1.0f)
+                ct = L.emit_binary(tflite::BuiltinOperator_MUL, ct, L.float_constant(name + "_beta", {}, {beta}), name);
         }
         result = L.emit_binary(tflite::BuiltinOperator_ADD, result, ct, name);
     }
@@ -104,7 +111,8 @@ Status lower_matmul(Lowering& L, const OnnxNode& n) {
     if (vector_a) sa.insert(sa.begin(), 1);
     if (vector_b) sb.push_back(1);
     const int64_t k = sa.back(), cols = sb.back();
-    if (sb[sb.size() - 2] != k) return node_error("A " + format_shape(L.shape(a)) + " and B " + format_shape(L.shape(b)) + " do not multiply");
+    if (sb[sb.size() - 2] != k)
+        return node_error("A " + format_shape(L.shape(a)) + " and B " + format_shape(L.shape(b)) + " do not multiply");
     const std::vector<int64_t> batch_a(sa.begin(), sa.end() - 2), batch_b(sb.begin(), sb.end() - 2);
     const auto batch = broadcast_shapes(batch_a, batch_b);
     if (!batch) return node_error("batch dimensions do not broadcast");

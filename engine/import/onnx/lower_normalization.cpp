@@ -11,7 +11,8 @@ namespace {
 Result<std::vector<float>> channel_constant(const Lowering& L, const OnnxNode& n, size_t index, int64_t channels) {
     const OnnxTensor* t = n.has_input(index) ? L.constant(n.inputs[index]) : nullptr;
     if (!t || t->size() != channels || !t->is_float()) {
-        return node_error("input " + std::to_string(index) + " must be a constant of " + std::to_string(channels) + " values");
+        return node_error("input " + std::to_string(index) + " must be a constant of " + std::to_string(channels) +
+                          " values");
     }
     return t->floats;
 }
@@ -39,8 +40,10 @@ Status lower_batch_norm(Lowering& L, const OnnxNode& n) {
     const int rank = static_cast<int>(shape.size());
     const std::string& name = n.outputs[0];
     const int32_t in = L.tensor(x, channels_last_order(rank));
-    const int32_t scaled = L.emit_binary(tflite::BuiltinOperator_MUL, in, L.float_constant(name + "_scale", {channels}, scale), name);
-    const int32_t out = L.emit_binary(tflite::BuiltinOperator_ADD, scaled, L.float_constant(name + "_shift", {channels}, shift), name);
+    const int32_t scaled =
+        L.emit_binary(tflite::BuiltinOperator_MUL, in, L.float_constant(name + "_scale", {channels}, scale), name);
+    const int32_t out =
+        L.emit_binary(tflite::BuiltinOperator_ADD, scaled, L.float_constant(name + "_shift", {channels}, shift), name);
     L.define(name, DType::kFloat32, shape, channels_last_order(rank), out);
     return {};
 }
@@ -73,12 +76,15 @@ Status lower_instance_norm(Lowering& L, const OnnxNode& n) {
     const int32_t var = L.temp(name + "_variance", DType::kFloat32, reduced_shape);
     L.op(tflite::BuiltinOperator_MEAN, {squared, axes_t}, {var}, options_of(keep));
     const int32_t eps = L.float_constant(name + "_epsilon", {}, {n.float_attr("epsilon", 1e-5f)});
-    const int32_t inv_std = L.emit_unary(tflite::BuiltinOperator_RSQRT,
-                                         L.emit_binary(tflite::BuiltinOperator_ADD, var, eps, name + "_variance"), name + "_inv_std");
+    const int32_t inv_std =
+        L.emit_unary(tflite::BuiltinOperator_RSQRT,
+                     L.emit_binary(tflite::BuiltinOperator_ADD, var, eps, name + "_variance"), name + "_inv_std");
     // scale * inv_std per (batch, channel), then one MUL and one ADD over the tensor.
-    const int32_t factor = L.emit_binary(tflite::BuiltinOperator_MUL, inv_std, L.float_constant(name + "_scale", {channels}, *scale), name + "_factor");
+    const int32_t factor = L.emit_binary(tflite::BuiltinOperator_MUL, inv_std,
+                                         L.float_constant(name + "_scale", {channels}, *scale), name + "_factor");
     const int32_t normalized = L.emit_binary(tflite::BuiltinOperator_MUL, centered, factor, name);
-    const int32_t out = L.emit_binary(tflite::BuiltinOperator_ADD, normalized, L.float_constant(name + "_bias", {channels}, *bias), name);
+    const int32_t out = L.emit_binary(tflite::BuiltinOperator_ADD, normalized,
+                                      L.float_constant(name + "_bias", {channels}, *bias), name);
     L.define(name, DType::kFloat32, shape, channels_last_order(rank), out);
     return {};
 }

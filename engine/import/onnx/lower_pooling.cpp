@@ -21,7 +21,8 @@ int32_t pool_2d(Lowering& L, bool max, int32_t input, int64_t kh, int64_t kw, in
     o.filter_width = static_cast<int32_t>(kw);
     o.stride_h = static_cast<int32_t>(sh);
     o.stride_w = static_cast<int32_t>(sw);
-    L.op(max ? tflite::BuiltinOperator_MAX_POOL_2D : tflite::BuiltinOperator_AVERAGE_POOL_2D, {input}, {out}, options_of(o));
+    L.op(max ? tflite::BuiltinOperator_MAX_POOL_2D : tflite::BuiltinOperator_AVERAGE_POOL_2D, {input}, {out},
+         options_of(o));
     return out;
 }
 
@@ -66,7 +67,8 @@ int32_t dilated_max_pool(Lowering& L, int32_t padded, const WindowGeometry& g, c
         for (int64_t kx = 0; kx < g.kernel[1]; ++kx) {
             const int64_t y0 = ky * g.dilation[0], x0 = kx * g.dilation[1];
             const std::vector<int64_t> begin{0, y0, x0, 0};
-            const std::vector<int64_t> end{s[0], y0 + (g.output[0] - 1) * g.stride[0] + 1, x0 + (g.output[1] - 1) * g.stride[1] + 1, s[3]};
+            const std::vector<int64_t> end{s[0], y0 + (g.output[0] - 1) * g.stride[0] + 1,
+                                           x0 + (g.output[1] - 1) * g.stride[1] + 1, s[3]};
             const std::vector<int64_t> strides{1, g.stride[0], g.stride[1], 1};
             const int32_t tap = L.temp(name + "_tap", DType::kFloat32, out_shape);
             L.op(tflite::BuiltinOperator_STRIDED_SLICE,
@@ -94,7 +96,8 @@ Status lower_pool(Lowering& L, const OnnxNode& n, bool max) {
     const bool include_pad = n.int_attr("count_include_pad", 0) != 0;
     bool dilated = false;
     for (int64_t d : g.dilation) dilated = dilated || d != 1;
-    if (dilated && (!max || rank == 5)) return node_error("dilations in " + std::string(max ? "3-D MaxPool" : "AveragePool"));
+    if (dilated && (!max || rank == 5))
+        return node_error("dilations in " + std::string(max ? "3-D MaxPool" : "AveragePool"));
 
     int32_t input = L.tensor(x, channels_last_order(rank));
     tflite::Padding padding = tflite::Padding_VALID;
@@ -150,7 +153,9 @@ Status lower_pool(Lowering& L, const OnnxNode& n, bool max) {
                 index[i] = 0;
             }
         }
-        if (!uniform) result = L.emit_binary(tflite::BuiltinOperator_MUL, result, L.float_constant(name + "_count_scale", dims, factor), name);
+        if (!uniform)
+            result = L.emit_binary(tflite::BuiltinOperator_MUL, result,
+                                   L.float_constant(name + "_count_scale", dims, factor), name);
     }
     std::vector<int64_t> out_shape{shape[0], shape[1]};
     out_shape.insert(out_shape.end(), g.output.begin(), g.output.end());

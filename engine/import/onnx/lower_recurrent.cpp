@@ -20,7 +20,8 @@ struct Rnn {
         const int32_t out = L.temp(name + "_fc", DType::kFloat32, {batch_rows(input), units});
         const int32_t w = L.constant_tensor(name + "_weights", weights);
         const int32_t b = bias ? L.constant_tensor(name + "_bias", *bias) : -1;
-        L.op(tflite::BuiltinOperator_FULLY_CONNECTED, {input, w, b}, {out}, options_of(tflite::FullyConnectedOptionsT{}));
+        L.op(tflite::BuiltinOperator_FULLY_CONNECTED, {input, w, b}, {out},
+             options_of(tflite::FullyConnectedOptionsT{}));
         return out;
     }
     int64_t batch_rows(int32_t t) const { return L.stored_shape(t)[0]; }
@@ -30,8 +31,9 @@ struct Rnn {
     int32_t slice(int32_t t, int64_t row, int64_t rows, int64_t col, int64_t cols) {
         const int32_t out = L.temp(name + "_part", DType::kFloat32, {rows, cols});
         L.op(tflite::BuiltinOperator_SLICE,
-             {t, L.int32_constant(name + "_begin", {2}, {row, col}), L.int32_constant(name + "_size", {2}, {rows, cols})}, {out},
-             options_of(tflite::SliceOptionsT{}));
+             {t, L.int32_constant(name + "_begin", {2}, {row, col}),
+              L.int32_constant(name + "_size", {2}, {rows, cols})},
+             {out}, options_of(tflite::SliceOptionsT{}));
         return out;
     }
     Result<int32_t> activate(const std::string& fn, int32_t t) {
@@ -92,7 +94,8 @@ Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
             if (lstm) acts.push_back("Tanh");
         }
     }
-    if (acts.size() != per_dir * static_cast<size_t>(dirs)) return node_error("activations do not match the directions");
+    if (acts.size() != per_dir * static_cast<size_t>(dirs))
+        return node_error("activations do not match the directions");
     const float clip = n.float_attr("clip", 0.0f);
     const bool linear_before_reset = !lstm && n.int_attr("linear_before_reset", 0) != 0;
 
@@ -156,7 +159,8 @@ Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
         }
         const int32_t h0 = initial(5, d), c0 = lstm ? initial(6, d) : -1;
         if (h0 == -2 || c0 == -2) return node_error("initial states must be [directions, batch, hidden]");
-        const int32_t zeros = L.float_constant(r.name + "_zeros", {B, H}, std::vector<float>(static_cast<size_t>(B * H), 0.0f));
+        const int32_t zeros =
+            L.float_constant(r.name + "_zeros", {B, H}, std::vector<float>(static_cast<size_t>(B * H), 0.0f));
         int32_t h = h0 >= 0 ? h0 : zeros, c = c0 >= 0 ? c0 : zeros;
         const bool reverse = direction == "reverse" || d == 1;
         const std::string* act = &acts[static_cast<size_t>(d) * per_dir];
@@ -170,15 +174,22 @@ Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
                 int32_t gi = r.slice(pre, 0, B, 0, H), go = r.slice(pre, 0, B, H, H);
                 int32_t gf = r.slice(pre, 0, B, 2 * H, H), gc = r.slice(pre, 0, B, 3 * H, H);
                 if (peepholes) {
-                    gi = r.add(gi, r.mul(c, L.float_constant(r.name + "_p_i", {H}, std::vector<float>(p.floats.begin(), p.floats.begin() + H))));
-                    gf = r.add(gf, r.mul(c, L.float_constant(r.name + "_p_f", {H}, std::vector<float>(p.floats.begin() + 2 * H, p.floats.end()))));
+                    gi = r.add(gi,
+                               r.mul(c, L.float_constant(r.name + "_p_i", {H},
+                                                         std::vector<float>(p.floats.begin(), p.floats.begin() + H))));
+                    gf = r.add(
+                        gf, r.mul(c, L.float_constant(r.name + "_p_f", {H},
+                                                      std::vector<float>(p.floats.begin() + 2 * H, p.floats.end()))));
                 }
                 auto i = r.activate(act[0], r.clip(gi, clip));
                 auto f = r.activate(act[0], r.clip(gf, clip));
                 auto g = r.activate(act[1], r.clip(gc, clip));
                 if (!i || !f || !g) return (!i ? i : !f ? f : g).error();
                 c_new = r.add(r.mul(*f, c), r.mul(*i, *g));
-                if (peepholes) go = r.add(go, r.mul(c_new, L.float_constant(r.name + "_p_o", {H}, std::vector<float>(p.floats.begin() + H, p.floats.begin() + 2 * H))));
+                if (peepholes)
+                    go = r.add(go, r.mul(c_new, L.float_constant(r.name + "_p_o", {H},
+                                                                 std::vector<float>(p.floats.begin() + H,
+                                                                                    p.floats.begin() + 2 * H))));
                 auto o = r.activate(act[0], r.clip(go, clip));
                 auto hc = r.activate(act[2], c_new);
                 if (!o || !hc) return (!o ? o : hc).error();
@@ -202,7 +213,8 @@ Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
             }
             if (masked) {
                 std::vector<float> m(static_cast<size_t>(B));
-                for (int64_t b = 0; b < B; ++b) m[static_cast<size_t>(b)] = t < lengths[static_cast<size_t>(b)] ? 1.0f : 0.0f;
+                for (int64_t b = 0; b < B; ++b)
+                    m[static_cast<size_t>(b)] = t < lengths[static_cast<size_t>(b)] ? 1.0f : 0.0f;
                 const int32_t mask = L.float_constant(r.name + "_mask", {B, 1}, m);
                 outputs[static_cast<size_t>(d)][static_cast<size_t>(t)] = r.mul(h_new, mask);
                 h = r.add(h, r.mul(mask, r.sub(h_new, h)));
@@ -227,16 +239,21 @@ Status lower_recurrent(Lowering& L, const OnnxNode& n, bool lstm) {
     };
     if (n.outputs.size() > 0 && !n.outputs[0].empty()) {
         std::vector<int32_t> per_dir_y;
-        for (int64_t d = 0; d < dirs; ++d) per_dir_y.push_back(pack(outputs[static_cast<size_t>(d)], {T, B, H}, 0, r.name + "_y_dir"));
+        for (int64_t d = 0; d < dirs; ++d)
+            per_dir_y.push_back(pack(outputs[static_cast<size_t>(d)], {T, B, H}, 0, r.name + "_y_dir"));
         const int32_t y = pack(per_dir_y, {T, dirs, B, H}, 1, n.outputs[0]);
-        if (batch_major) L.define(n.outputs[0], DType::kFloat32, {B, T, dirs, H}, {1, 2, 0, 3}, y);
-        else L.define(n.outputs[0], DType::kFloat32, {T, dirs, B, H}, {0, 1, 2, 3}, y);
+        if (batch_major)
+            L.define(n.outputs[0], DType::kFloat32, {B, T, dirs, H}, {1, 2, 0, 3}, y);
+        else
+            L.define(n.outputs[0], DType::kFloat32, {T, dirs, B, H}, {0, 1, 2, 3}, y);
     }
     auto state_output = [&](size_t k, const std::vector<int32_t>& states) {
         if (n.outputs.size() <= k || n.outputs[k].empty()) return;
         const int32_t s = pack(states, {dirs, B, H}, 0, n.outputs[k]);
-        if (batch_major) L.define(n.outputs[k], DType::kFloat32, {B, dirs, H}, {1, 0, 2}, s);
-        else L.define(n.outputs[k], DType::kFloat32, {dirs, B, H}, {0, 1, 2}, s);
+        if (batch_major)
+            L.define(n.outputs[k], DType::kFloat32, {B, dirs, H}, {1, 0, 2}, s);
+        else
+            L.define(n.outputs[k], DType::kFloat32, {dirs, B, H}, {0, 1, 2}, s);
     };
     state_output(1, last_h);
     if (lstm) state_output(2, last_c);

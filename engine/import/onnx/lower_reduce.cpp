@@ -77,7 +77,8 @@ Status lower_softmax(Lowering& L, const OnnxNode& n, bool log) {
         int64_t outer = 1;
         for (int i = 0; i < *axis; ++i) outer *= shape[static_cast<size_t>(i)];
         const int32_t in = order_keeps_memory(shape, L.order(x)) ? L.tensor(x) : L.tensor(x, identity_order(rank));
-        const int32_t flat = L.emit_reshape(in, {outer, element_count_of(shape) / std::max<int64_t>(outer, 1)}, name + "_2d");
+        const int32_t flat =
+            L.emit_reshape(in, {outer, element_count_of(shape) / std::max<int64_t>(outer, 1)}, name + "_2d");
         const int32_t out = L.define_new(name, DType::kFloat32, shape, identity_order(rank));
         L.emit_reshape_into(emit(flat), out);
         return {};
@@ -98,7 +99,9 @@ Status lower_softmax(Lowering& L, const OnnxNode& n, bool log) {
 void register_reduce_lowerings(LoweringTable& t) {
     t["ReduceMean"] = [](Lowering& L, const OnnxNode& n) { return lower_reduce(L, n, tflite::BuiltinOperator_MEAN); };
     t["ReduceSum"] = [](Lowering& L, const OnnxNode& n) { return lower_reduce(L, n, tflite::BuiltinOperator_SUM); };
-    t["ReduceMax"] = [](Lowering& L, const OnnxNode& n) { return lower_reduce(L, n, tflite::BuiltinOperator_REDUCE_MAX); };
+    t["ReduceMax"] = [](Lowering& L, const OnnxNode& n) {
+        return lower_reduce(L, n, tflite::BuiltinOperator_REDUCE_MAX);
+    };
     t["Softmax"] = [](Lowering& L, const OnnxNode& n) { return lower_softmax(L, n, false); };
     t["LogSoftmax"] = [](Lowering& L, const OnnxNode& n) { return lower_softmax(L, n, true); };
 }

@@ -19,7 +19,8 @@ Status lower_transpose(Lowering& L, const OnnxNode& n) {
     AxisOrder sorted = perm;
     std::sort(sorted.begin(), sorted.end());
     if (static_cast<int>(perm.size()) != rank || sorted != identity_order(rank)) {
-        return node_error("perm " + format_shape(std::vector<int64_t>(perm.begin(), perm.end())) + " is not a permutation of " + std::to_string(rank) + " axes");
+        return node_error("perm " + format_shape(std::vector<int64_t>(perm.begin(), perm.end())) +
+                          " is not a permutation of " + std::to_string(rank) + " axes");
     }
     // Output axis j is input axis perm[j]; the stored tensor is unchanged, only relabelled.
     const AxisOrder in_order = L.order(x);

@@ -36,7 +36,8 @@ Result<ResizePlan> plan_resize(const Lowering& L, const OnnxNode& n) {
         } else {
             const OnnxTensor* s = n.inputs.size() > 1 ? L.constant(n.inputs[1]) : nullptr;
             if (!s) return node_error("scales must be known when converting");
-            for (int64_t k = 0; k < s->size(); ++k) scales.push_back(static_cast<float>(s->as_double(static_cast<size_t>(k))));
+            for (int64_t k = 0; k < s->size(); ++k)
+                scales.push_back(static_cast<float>(s->as_double(static_cast<size_t>(k))));
         }
         if (p.mode.mode == "bilinear") p.mode.mode = "linear";
     } else {
@@ -53,7 +54,8 @@ Result<ResizePlan> plan_resize(const Lowering& L, const OnnxNode& n) {
         if (n.has_input(2)) {
             const OnnxTensor* s = L.constant(n.inputs[2]);
             if (!s) return node_error("scales must be known when converting");
-            for (int64_t k = 0; k < s->size(); ++k) scales.push_back(static_cast<float>(s->as_double(static_cast<size_t>(k))));
+            for (int64_t k = 0; k < s->size(); ++k)
+                scales.push_back(static_cast<float>(s->as_double(static_cast<size_t>(k))));
         }
         if (n.has_input(3)) {
             const OnnxTensor* s = L.constant(n.inputs[3]);
@@ -85,7 +87,8 @@ Result<ResizePlan> plan_resize(const Lowering& L, const OnnxNode& n) {
 }
 
 bool resized(const ResizeAxis& a, const ResizeMode& m) {
-    return a.in != a.out || m.coordinates == "tf_crop_and_resize" || (a.scale != 1.0 && m.coordinates != "align_corners");
+    return a.in != a.out || m.coordinates == "tf_crop_and_resize" ||
+           (a.scale != 1.0 && m.coordinates != "align_corners");
 }
 
 // The TFLite resize op computing the same, when there is one: H and W of a rank-4 value.
@@ -100,7 +103,8 @@ bool native_resize(Lowering& L, const OnnxNode& n, const ResizePlan& p) {
     tflite::BuiltinOperator code;
     if (p.mode.mode == "nearest" && c == "asymmetric" && p.mode.nearest == "floor") {
         code = tflite::BuiltinOperator_RESIZE_NEAREST_NEIGHBOR;
-    } else if (p.mode.mode == "linear" && (c == "half_pixel" || (c == "pytorch_half_pixel" && p.axes[2].out > 1 && p.axes[3].out > 1))) {
+    } else if (p.mode.mode == "linear" &&
+               (c == "half_pixel" || (c == "pytorch_half_pixel" && p.axes[2].out > 1 && p.axes[3].out > 1))) {
         code = tflite::BuiltinOperator_RESIZE_BILINEAR;
         half = true;
     } else if (p.mode.mode == "linear" && (c == "align_corners" || c == "asymmetric")) {
@@ -157,7 +161,8 @@ Status lower_resize(Lowering& L, const OnnxNode& n) {
         const int32_t as_3d = L.emit_reshape(t, {prefix, a.in, suffix}, name + "_axis_in");
         const int32_t weights = L.float_constant(name + "_interpolation", {1, a.out, a.in}, matrix->weights);
         const int32_t mixed = L.temp(name + "_axis_out", DType::kFloat32, {prefix, a.out, suffix});
-        L.op(tflite::BuiltinOperator_BATCH_MATMUL, {weights, as_3d}, {mixed}, options_of(tflite::BatchMatMulOptionsT{}));
+        L.op(tflite::BuiltinOperator_BATCH_MATMUL, {weights, as_3d}, {mixed},
+             options_of(tflite::BatchMatMulOptionsT{}));
         std::vector<int64_t> new_shape(s.begin(), s.end());
         new_shape[static_cast<size_t>(k)] = a.out;
         t = L.emit_reshape(mixed, new_shape, name + "_resized");
@@ -169,7 +174,8 @@ Status lower_resize(Lowering& L, const OnnxNode& n) {
         std::vector<int64_t> index(shape.size(), 0);
         for (size_t k = 0; k < fill.size(); ++k) {
             bool out = false;
-            for (size_t i = 0; i < shape.size(); ++i) out = out || (!outside[i].empty() && outside[i][static_cast<size_t>(index[i])]);
+            for (size_t i = 0; i < shape.size(); ++i)
+                out = out || (!outside[i].empty() && outside[i][static_cast<size_t>(index[i])]);
             fill[k] = out ? plan->extrapolation : 0.0f;
             for (size_t i = shape.size(); i-- > 0;) {
                 if (++index[i] < shape[i]) break;

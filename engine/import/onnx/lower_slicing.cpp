@@ -26,7 +26,8 @@ Status lower_concat(Lowering& L, const OnnxNode& n) {
         if (static_cast<int>(s.size()) != rank) return node_error("inputs differ in rank");
         for (int i = 0; i < rank; ++i) {
             if (i != *axis && s[static_cast<size_t>(i)] != shape[static_cast<size_t>(i)]) {
-                return node_error("input shapes " + format_shape(L.shape(inputs[0])) + " and " + format_shape(s) + " do not concatenate");
+                return node_error("input shapes " + format_shape(L.shape(inputs[0])) + " and " + format_shape(s) +
+                                  " do not concatenate");
             }
         }
         shape[static_cast<size_t>(*axis)] += s[static_cast<size_t>(*axis)];
@@ -68,7 +69,8 @@ Status lower_split(Lowering& L, const OnnxNode& n) {
     } else {
         tflite::SplitVOptionsT o;
         o.num_splits = static_cast<int32_t>(outs.size());
-        const int32_t sizes = L.int32_constant(n.outputs[0] + "_sizes", {static_cast<int64_t>(plan->sizes.size())}, plan->sizes);
+        const int32_t sizes =
+            L.int32_constant(n.outputs[0] + "_sizes", {static_cast<int64_t>(plan->sizes.size())}, plan->sizes);
         L.op(tflite::BuiltinOperator_SPLIT_V, {in, sizes, axis_t}, outs, options_of(o));
     }
     return {};
@@ -108,8 +110,8 @@ Status lower_slice(Lowering& L, const OnnxNode& n) {
     }
     if (unit_steps) {
         L.op(tflite::BuiltinOperator_SLICE,
-             {in, L.int32_constant(name + "_begin", {rank}, begin), L.int32_constant(name + "_size", {rank}, size)}, {out},
-             options_of(tflite::SliceOptionsT{}));
+             {in, L.int32_constant(name + "_begin", {rank}, begin), L.int32_constant(name + "_size", {rank}, size)},
+             {out}, options_of(tflite::SliceOptionsT{}));
     } else {
         tflite::StridedSliceOptionsT o;
         o.end_mask = end_mask;
@@ -138,14 +140,17 @@ Status lower_gather(Lowering& L, const OnnxNode& n) {
         OnnxTensor fixed = *c;
         for (auto& v : fixed.ints) {
             if (v < 0) v += dim;
-            if (v < 0 || v >= dim) return node_error("index " + std::to_string(v) + " is out of range for dimension " + std::to_string(dim));
+            if (v < 0 || v >= dim)
+                return node_error("index " + std::to_string(v) + " is out of range for dimension " +
+                                  std::to_string(dim));
         }
         indices = L.constant_tensor(name + "_indices", fixed);
     } else {
         // Run-time indices may be negative: add the dimension where they are.
         const int32_t raw = L.tensor(idx, identity_order(static_cast<int>(idx_shape.size())));
         const DType t = L.tensor_type(raw);
-        if (t != DType::kInt32 && t != DType::kInt64) return node_error("indices of type " + std::string(dtype_name(t)));
+        if (t != DType::kInt32 && t != DType::kInt64)
+            return node_error("indices of type " + std::string(dtype_name(t)));
         const int32_t zero = L.constant_tensor(name + "_zero", int_tensor(t, {}, {0}), t == DType::kInt32);
         const int32_t dim_t = L.constant_tensor(name + "_dim", int_tensor(t, {}, {dim}), t == DType::kInt32);
         const auto& rs = L.stored_shape(raw);
@@ -155,12 +160,14 @@ Status lower_gather(Lowering& L, const OnnxNode& n) {
         const int32_t as_int = L.temp(name + "_negative_as_int", t, idx_stored);
         L.op(tflite::BuiltinOperator_CAST, {negative}, {as_int}, options_of(tflite::CastOptionsT{}));
         indices = L.emit_binary(tflite::BuiltinOperator_ADD, raw,
-                                L.emit_binary(tflite::BuiltinOperator_MUL, as_int, dim_t, name + "_offset"), name + "_indices");
+                                L.emit_binary(tflite::BuiltinOperator_MUL, as_int, dim_t, name + "_offset"),
+                                name + "_indices");
     }
     // Keep the data's order when the indices replace the axis one for one (rank 1); else ONNX's order.
     const AxisOrder data_order = idx_shape.size() == 1 ? L.order(x) : identity_order(rank);
     const int32_t data = L.tensor(x, data_order);
-    const int32_t out = L.define_new(name, L.type(x), shape, idx_shape.size() == 1 ? data_order : identity_order(static_cast<int>(shape.size())));
+    const int32_t out = L.define_new(
+        name, L.type(x), shape, idx_shape.size() == 1 ? data_order : identity_order(static_cast<int>(shape.size())));
     tflite::GatherOptionsT o;
     o.axis = stored_axis(data_order, *axis);
     L.op(tflite::BuiltinOperator_GATHER, {data, indices}, {out}, options_of(o));
@@ -199,7 +206,8 @@ int32_t edge_pad_axis(Lowering& L, int32_t input, int axis, int64_t before, int6
     tflite::GatherOptionsT o;
     o.axis = axis;
     L.op(tflite::BuiltinOperator_GATHER,
-         {input, L.int32_constant(name + "_edge_indices", {static_cast<int64_t>(idx.size())}, idx)}, {out}, options_of(o));
+         {input, L.int32_constant(name + "_edge_indices", {static_cast<int64_t>(idx.size())}, idx)}, {out},
+         options_of(o));
     return out;
 }
 
@@ -215,15 +223,25 @@ Status lower_pad(Lowering& L, const OnnxNode& n) {
     std::vector<int64_t> crop_begin(shape.size(), 0), crop_size = shape, before = plan->begin, after = plan->end;
     bool crop = false;
     for (size_t i = 0; i < shape.size(); ++i) {
-        if (before[i] < 0) { crop_begin[i] = -before[i]; crop_size[i] += before[i]; before[i] = 0; crop = true; }
-        if (after[i] < 0) { crop_size[i] += after[i]; after[i] = 0; crop = true; }
+        if (before[i] < 0) {
+            crop_begin[i] = -before[i];
+            crop_size[i] += before[i];
+            before[i] = 0;
+            crop = true;
+        }
+        if (after[i] < 0) {
+            crop_size[i] += after[i];
+            after[i] = 0;
+            crop = true;
+        }
         if (crop_size[i] <= 0) return node_error("pads remove the whole axis");
     }
     if (crop) {
         const auto b = apply_order(crop_begin, order), sz = apply_order(crop_size, order);
         const int32_t cropped = L.temp(name + "_cropped", L.type(x), sz);
         L.op(tflite::BuiltinOperator_SLICE,
-             {t, L.int32_constant(name + "_begin", {static_cast<int64_t>(b.size())}, b), L.int32_constant(name + "_size", {static_cast<int64_t>(sz.size())}, sz)},
+             {t, L.int32_constant(name + "_begin", {static_cast<int64_t>(b.size())}, b),
+              L.int32_constant(name + "_size", {static_cast<int64_t>(sz.size())}, sz)},
              {cropped}, options_of(tflite::SliceOptionsT{}));
         t = cropped;
     }
@@ -243,7 +261,8 @@ Status lower_pad(Lowering& L, const OnnxNode& n) {
         tflite::MirrorPadOptionsT o;
         o.mode = tflite::MirrorPadMode_REFLECT;
         L.op(tflite::BuiltinOperator_MIRROR_PAD,
-             {t, L.int32_constant(name + "_paddings", {static_cast<int64_t>(sb.size()), 2}, paddings)}, {out}, options_of(o));
+             {t, L.int32_constant(name + "_paddings", {static_cast<int64_t>(sb.size()), 2}, paddings)}, {out},
+             options_of(o));
         t = out;
     } else {
         for (size_t i = 0; i < sb.size(); ++i) {

@@ -134,13 +134,26 @@ int32_t Lowering::constant_tensor(const std::string& hint, const OnnxTensor& val
                 type = narrow_ints ? DType::kInt32 : DType::kInt64;
                 data = narrow_ints ? narrowed<int32_t>(value.ints) : narrowed<int64_t>(value.ints);
                 break;
-            case DType::kInt32: data = narrowed<int32_t>(value.ints); break;
-            case DType::kInt16: data = narrowed<int16_t>(value.ints); break;
-            case DType::kUInt16: data = narrowed<uint16_t>(value.ints); break;
-            case DType::kInt8: data = narrowed<int8_t>(value.ints); break;
+            case DType::kInt32:
+                data = narrowed<int32_t>(value.ints);
+                break;
+            case DType::kInt16:
+                data = narrowed<int16_t>(value.ints);
+                break;
+            case DType::kUInt16:
+                data = narrowed<uint16_t>(value.ints);
+                break;
+            case DType::kInt8:
+                data = narrowed<int8_t>(value.ints);
+                break;
             case DType::kUInt8:
-            case DType::kBool: data = narrowed<uint8_t>(value.ints); break;
-            default: data = narrowed<int32_t>(value.ints); type = DType::kInt32; break;
+            case DType::kBool:
+                data = narrowed<uint8_t>(value.ints);
+                break;
+            default:
+                data = narrowed<int32_t>(value.ints);
+                type = DType::kInt32;
+                break;
         }
     }
     if (data.empty()) {
@@ -189,8 +202,7 @@ int32_t Lowering::emit_transpose(int32_t input, const AxisOrder& perm, const std
     std::vector<int64_t> p(perm.begin(), perm.end());
     const int32_t perm_tensor = int32_constant(hint + "_perm", {static_cast<int64_t>(p.size())}, p);
     tflite::TransposeOptionsT options;
-    op(tflite::BuiltinOperator_TRANSPOSE, {input, perm_tensor}, {out},
-       options_of(std::move(options)));
+    op(tflite::BuiltinOperator_TRANSPOSE, {input, perm_tensor}, {out}, options_of(std::move(options)));
     return out;
 }
 
@@ -210,8 +222,7 @@ void Lowering::emit_reshape_into(int32_t input, int32_t output) {
         int32_constant(tensor_name(output) + "_shape", {static_cast<int64_t>(dims.size())}, dims);
     tflite::ReshapeOptionsT options;
     options.new_shape.assign(shape.begin(), shape.end());
-    op(tflite::BuiltinOperator_RESHAPE, {input, shape_tensor}, {output},
-       options_of(std::move(options)));
+    op(tflite::BuiltinOperator_RESHAPE, {input, shape_tensor}, {output}, options_of(std::move(options)));
 }
 
 int32_t Lowering::emit_binary(tflite::BuiltinOperator code, int32_t a, int32_t b, const std::string& hint) {
@@ -227,11 +238,20 @@ int32_t Lowering::emit_binary(tflite::BuiltinOperator code, int32_t a, int32_t b
     const int32_t result = temp(hint, tensor_type(a), out);
     tflite::BuiltinOptionsUnion options;
     switch (code) {
-        case tflite::BuiltinOperator_ADD: options = options_of(tflite::AddOptionsT{}); break;
-        case tflite::BuiltinOperator_SUB: options = options_of(tflite::SubOptionsT{}); break;
-        case tflite::BuiltinOperator_MUL: options = options_of(tflite::MulOptionsT{}); break;
-        case tflite::BuiltinOperator_DIV: options = options_of(tflite::DivOptionsT{}); break;
-        default: break;
+        case tflite::BuiltinOperator_ADD:
+            options = options_of(tflite::AddOptionsT{});
+            break;
+        case tflite::BuiltinOperator_SUB:
+            options = options_of(tflite::SubOptionsT{});
+            break;
+        case tflite::BuiltinOperator_MUL:
+            options = options_of(tflite::MulOptionsT{});
+            break;
+        case tflite::BuiltinOperator_DIV:
+            options = options_of(tflite::DivOptionsT{});
+            break;
+        default:
+            break;
     }
     op(code, {a, b}, {result}, std::move(options));
     return result;
@@ -264,7 +284,9 @@ std::optional<int> normalized_axis(int64_t axis, int rank) {
     return static_cast<int>(axis);
 }
 
-Error node_error(const std::string& what) { return make_error(ErrorCode::kInvalid, what); }
+Error node_error(const std::string& what) {
+    return make_error(ErrorCode::kInvalid, what);
+}
 
 std::string format_shape(const std::vector<int64_t>& shape) {
     std::string s = "[";

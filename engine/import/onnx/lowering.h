@@ -102,7 +102,6 @@ public:
     const std::vector<std::string>& notes() const { return notes_; }
     ModelBuilder& builder() { return builder_; }
 
-
 private:
     std::string unique_name(const std::string& hint);
 

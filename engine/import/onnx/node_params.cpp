@@ -19,7 +19,8 @@ Result<IntList> int_list(const Lowering& lowering, const OnnxNode& node, size_t 
     return list;
 }
 
-Result<std::vector<int>> squeeze_axes(const Lowering& lowering, const OnnxNode& node, const std::vector<int64_t>& shape) {
+Result<std::vector<int>> squeeze_axes(const Lowering& lowering, const OnnxNode& node,
+                                      const std::vector<int64_t>& shape) {
     auto list = int_list(lowering, node, 1, "axes");
     if (!list) return list.error();
     const int rank = static_cast<int>(shape.size());
@@ -50,7 +51,8 @@ Result<std::vector<int64_t>> unsqueezed_shape(const Lowering& lowering, const On
     std::set<int> axes;
     for (int64_t a : list->values) {
         const auto axis = normalized_axis(a, out_rank);
-        if (!axis || !axes.insert(*axis).second) return node_error("axes " + format_shape(list->values) + " are invalid");
+        if (!axis || !axes.insert(*axis).second)
+            return node_error("axes " + format_shape(list->values) + " are invalid");
     }
     std::vector<int64_t> out;
     size_t next = 0;
@@ -69,7 +71,8 @@ Result<std::vector<int64_t>> reshape_target(const Lowering& lowering, const Onnx
     int64_t known = 1;
     for (size_t i = 0; i < out.size(); ++i) {
         if (out[i] == 0 && !allow_zero) {
-            if (i >= shape.size()) return node_error("shape " + format_shape(list->values) + " copies a missing dimension");
+            if (i >= shape.size())
+                return node_error("shape " + format_shape(list->values) + " copies a missing dimension");
             out[i] = shape[i];
         }
         if (out[i] == -1) {
@@ -97,7 +100,8 @@ Result<std::vector<int64_t>> flattened_shape(const OnnxNode& node, const std::ve
     const int rank = static_cast<int>(shape.size());
     int64_t axis = node.int_attr("axis", 1);
     if (axis < 0) axis += rank;
-    if (axis < 0 || axis > rank) return node_error("axis " + std::to_string(node.int_attr("axis", 1)) + " is out of range");
+    if (axis < 0 || axis > rank)
+        return node_error("axis " + std::to_string(node.int_attr("axis", 1)) + " is out of range");
     int64_t outer = 1, inner = 1;
     for (int64_t i = 0; i < rank; ++i) (i < axis ? outer : inner) *= shape[static_cast<size_t>(i)];
     return std::vector<int64_t>{outer, inner};
@@ -159,11 +163,13 @@ Result<SplitPlan> split_plan(const Lowering& lowering, const OnnxNode& node, con
         int64_t total = 0;
         for (int64_t s : plan.sizes) total += s;
         if (total != dim || plan.sizes.size() != node.outputs.size()) {
-            return node_error("split sizes " + format_shape(plan.sizes) + " do not fit dimension " + std::to_string(dim));
+            return node_error("split sizes " + format_shape(plan.sizes) + " do not fit dimension " +
+                              std::to_string(dim));
         }
     } else {
         if (parts == 0 || dim % parts != 0) {
-            return node_error("dimension " + std::to_string(dim) + " does not split into " + std::to_string(parts) + " parts");
+            return node_error("dimension " + std::to_string(dim) + " does not split into " + std::to_string(parts) +
+                              " parts");
         }
         plan.sizes.assign(static_cast<size_t>(parts), dim / parts);
     }
@@ -191,7 +197,8 @@ Result<PadPlan> pad_plan(const Lowering& lowering, const OnnxNode& node, const s
     const size_t rank = shape.size();
     std::vector<int> axes;
     if (opset >= 18 || node.has_input(3)) return node_error("Pad with axes is not supported");
-    if (pads.size() != 2 * rank) return node_error("pads " + format_shape(pads) + " do not fit rank " + std::to_string(rank));
+    if (pads.size() != 2 * rank)
+        return node_error("pads " + format_shape(pads) + " do not fit rank " + std::to_string(rank));
     plan.begin.assign(pads.begin(), pads.begin() + static_cast<long>(rank));
     plan.end.assign(pads.begin() + static_cast<long>(rank), pads.end());
     if (plan.mode != "constant" && plan.mode != "reflect" && plan.mode != "edge") {

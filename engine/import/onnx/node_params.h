@@ -21,7 +21,8 @@ struct IntList {
 Result<IntList> int_list(const Lowering& lowering, const OnnxNode& node, size_t index, const std::string& attribute);
 
 // Squeeze: the sorted, normalised axes to remove (all size-1 axes when none are given).
-Result<std::vector<int>> squeeze_axes(const Lowering& lowering, const OnnxNode& node, const std::vector<int64_t>& shape);
+Result<std::vector<int>> squeeze_axes(const Lowering& lowering, const OnnxNode& node,
+                                      const std::vector<int64_t>& shape);
 // Unsqueeze: the output shape.
 Result<std::vector<int64_t>> unsqueezed_shape(const Lowering& lowering, const OnnxNode& node,
                                               const std::vector<int64_t>& shape);

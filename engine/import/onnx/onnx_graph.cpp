@@ -78,19 +78,32 @@ std::string onnx_type_name(int32_t data_type) {
 
 std::optional<DType> dtype_of_onnx(int32_t data_type) {
     switch (data_type) {
-        case 1: return DType::kFloat32;
-        case 2: return DType::kUInt8;
-        case 3: return DType::kInt8;
-        case 4: return DType::kUInt16;
-        case 5: return DType::kInt16;
-        case 6: return DType::kInt32;
-        case 7: return DType::kInt64;
-        case 9: return DType::kBool;
-        case 10: return DType::kFloat16;
-        case 11: return DType::kFloat64;
-        case 12: return DType::kUInt32;
-        case 13: return DType::kUInt64;
-        default: return std::nullopt;
+        case 1:
+            return DType::kFloat32;
+        case 2:
+            return DType::kUInt8;
+        case 3:
+            return DType::kInt8;
+        case 4:
+            return DType::kUInt16;
+        case 5:
+            return DType::kInt16;
+        case 6:
+            return DType::kInt32;
+        case 7:
+            return DType::kInt64;
+        case 9:
+            return DType::kBool;
+        case 10:
+            return DType::kFloat16;
+        case 11:
+            return DType::kFloat64;
+        case 12:
+            return DType::kUInt32;
+        case 13:
+            return DType::kUInt64;
+        default:
+            return std::nullopt;
     }
 }
 

@@ -7,8 +7,8 @@
 #include "import/common/operator_versions.h"
 #include "import/common/prune_model.h"
 #include "import/onnx/batch_norm_folding.h"
-#include "import/onnx/gelu_pattern.h"
 #include "import/onnx/constant_folding.h"
+#include "import/onnx/gelu_pattern.h"
 #include "import/onnx/lowering.h"
 #include "import/onnx/lowering_table.h"
 #include "import/onnx/onnx_load.h"
@@ -48,9 +48,10 @@ Status lower_inputs(Lowering& lowering, const OnnxGraph& graph, const ImportOpti
             shape[0] = options.batch.value_or(1);
         }
         const int rank = static_cast<int>(shape.size());
-        const AxisOrder order = options.io_layout == IoLayout::kNhwc && rank >= 3 && rank <= 5 && *input.type == DType::kFloat32
-                                    ? channels_last_order(rank)
-                                    : identity_order(rank);
+        const AxisOrder order =
+            options.io_layout == IoLayout::kNhwc && rank >= 3 && rank <= 5 && *input.type == DType::kFloat32
+                ? channels_last_order(rank)
+                : identity_order(rank);
         const int32_t t = lowering.define_new(input.name, *input.type, shape, order);
         if (dynamic_batch) {
             std::vector<int32_t> signature(lowering.stored_shape(t));
@@ -100,14 +101,15 @@ Status lower_nodes(Lowering& lowering, const OnnxGraph& graph) {
         }
     }
     if (!unsupported.empty()) {
-        return make_error(ErrorCode::kUnsupported, "unsupported operator" + std::string(unsupported.size() > 1 ? "s" : "") +
-                                                       ": " + join(unsupported));
+        return make_error(
+            ErrorCode::kUnsupported,
+            "unsupported operator" + std::string(unsupported.size() > 1 ? "s" : "") + ": " + join(unsupported));
     }
     return {};
 }
 
-Status lower_outputs(Lowering& lowering, const OnnxGraph& graph, const ImportOptions& options, const ModelBuilder& builder,
-                     const std::vector<int32_t>& inputs, std::vector<int32_t>& outputs) {
+Status lower_outputs(Lowering& lowering, const OnnxGraph& graph, const ImportOptions& options,
+                     const ModelBuilder& builder, const std::vector<int32_t>& inputs, std::vector<int32_t>& outputs) {
     for (const auto& output : graph.outputs) {
         const int rank = lowering.rank(output.name);
         int32_t t = options.io_layout == IoLayout::kSource || lowering.constant(output.name)
@@ -163,11 +165,14 @@ Result<ImportedModel> onnx::import_onnx_graph(OnnxGraph graph, const ImportOptio
     builder.set_inputs(inputs);
     builder.set_outputs(outputs);
     std::vector<TensorMap> input_map, output_map;
-    for (size_t i = 0; i < inputs.size(); ++i) input_map.push_back({graph.inputs[i].name, static_cast<uint32_t>(inputs[i])});
-    for (size_t i = 0; i < outputs.size(); ++i) output_map.push_back({graph.outputs[i].name, static_cast<uint32_t>(outputs[i])});
+    for (size_t i = 0; i < inputs.size(); ++i)
+        input_map.push_back({graph.inputs[i].name, static_cast<uint32_t>(inputs[i])});
+    for (size_t i = 0; i < outputs.size(); ++i)
+        output_map.push_back({graph.outputs[i].name, static_cast<uint32_t>(outputs[i])});
     builder.add_signature("serving_default", 0, input_map, output_map);
-    builder.set_description("Converted by LiteLab from ONNX (" + (graph.producer.empty() ? std::string("unknown producer") : graph.producer) +
-                            ", opset " + std::to_string(graph.opset) + ")");
+    builder.set_description("Converted by LiteLab from ONNX (" +
+                            (graph.producer.empty() ? std::string("unknown producer") : graph.producer) + ", opset " +
+                            std::to_string(graph.opset) + ")");
 
     result.model = std::move(builder).finish();
     if (!lowering.batch_fixed_by().empty()) {
@@ -187,7 +192,9 @@ Result<ImportedModel> onnx::import_onnx_graph(OnnxGraph graph, const ImportOptio
     const int fused = litelab::fuse_activations(result.model);
     prune_model(result.model);
     set_operator_versions(result.model);
-    if (fused > 0) result.notes.push_back("fused " + std::to_string(fused) + " activation" + (fused > 1 ? "s" : "") + " into the operators before them");
+    if (fused > 0)
+        result.notes.push_back("fused " + std::to_string(fused) + " activation" + (fused > 1 ? "s" : "") +
+                               " into the operators before them");
     for (const auto& n : lowering.notes()) result.notes.push_back(n);
     return result;
 }

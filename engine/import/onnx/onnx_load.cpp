@@ -15,8 +15,8 @@ OnnxValueInfo value_info_of(const ::onnx::ValueInfoProto& proto) {
     OnnxValueInfo info;
     info.name = proto.name();
     if (!proto.type().has_tensor_type()) {
-        info.type_name = proto.type().has_sequence_type() ? "a sequence"
-                         : proto.type().has_map_type()    ? "a map"
+        info.type_name = proto.type().has_sequence_type()   ? "a sequence"
+                         : proto.type().has_map_type()      ? "a map"
                          : proto.type().has_optional_type() ? "an optional"
                                                             : "no tensor type";
         return info;
@@ -35,9 +35,18 @@ Result<OnnxAttribute> attribute_of(const ::onnx::AttributeProto& proto) {
     OnnxAttribute a;
     using P = ::onnx::AttributeProto;
     switch (proto.type()) {
-        case P::FLOAT: a.kind = OnnxAttribute::Kind::kFloat; a.f = proto.f(); break;
-        case P::INT: a.kind = OnnxAttribute::Kind::kInt; a.i = proto.i(); break;
-        case P::STRING: a.kind = OnnxAttribute::Kind::kString; a.s = proto.s(); break;
+        case P::FLOAT:
+            a.kind = OnnxAttribute::Kind::kFloat;
+            a.f = proto.f();
+            break;
+        case P::INT:
+            a.kind = OnnxAttribute::Kind::kInt;
+            a.i = proto.i();
+            break;
+        case P::STRING:
+            a.kind = OnnxAttribute::Kind::kString;
+            a.s = proto.s();
+            break;
         case P::FLOATS:
             a.kind = OnnxAttribute::Kind::kFloats;
             a.floats.assign(proto.floats().begin(), proto.floats().end());
@@ -58,13 +67,21 @@ Result<OnnxAttribute> attribute_of(const ::onnx::AttributeProto& proto) {
             break;
         }
         case P::GRAPH:
-        case P::GRAPHS: a.kind = OnnxAttribute::Kind::kGraph; break;
+        case P::GRAPHS:
+            a.kind = OnnxAttribute::Kind::kGraph;
+            break;
         default: {
             // Files from before IR 0.0.2 leave the type unset; infer it from the field used.
-            if (proto.has_f()) { a.kind = OnnxAttribute::Kind::kFloat; a.f = proto.f(); }
-            else if (proto.has_i()) { a.kind = OnnxAttribute::Kind::kInt; a.i = proto.i(); }
-            else if (proto.has_s()) { a.kind = OnnxAttribute::Kind::kString; a.s = proto.s(); }
-            else if (proto.ints_size() > 0) {
+            if (proto.has_f()) {
+                a.kind = OnnxAttribute::Kind::kFloat;
+                a.f = proto.f();
+            } else if (proto.has_i()) {
+                a.kind = OnnxAttribute::Kind::kInt;
+                a.i = proto.i();
+            } else if (proto.has_s()) {
+                a.kind = OnnxAttribute::Kind::kString;
+                a.s = proto.s();
+            } else if (proto.ints_size() > 0) {
                 a.kind = OnnxAttribute::Kind::kInts;
                 a.ints.assign(proto.ints().begin(), proto.ints().end());
             } else if (proto.floats_size() > 0) {
@@ -135,8 +152,8 @@ Result<OnnxGraph> load_onnx_graph(const std::string& path) {
         for (const auto& attr : proto.attribute()) {
             auto a = attribute_of(attr);
             if (!a) {
-                return make_error(a.error().code, node.label(static_cast<size_t>(k)) + ", attribute '" +
-                                                      attr.name() + "': " + a.error().message);
+                return make_error(a.error().code, node.label(static_cast<size_t>(k)) + ", attribute '" + attr.name() +
+                                                      "': " + a.error().message);
             }
             node.attributes[attr.name()] = std::move(*a);
         }

@@ -104,16 +104,35 @@ Result<OnnxTensor> decode_tensor(const ::onnx::TensorProto& proto) {
                     t.floats[k] = half_to_float(h);
                 }
                 break;
-            case DType::kInt8: append_raw<int8_t>(raw, n, t.ints); break;
-            case DType::kUInt8: append_raw<uint8_t>(raw, n, t.ints); break;
-            case DType::kBool: append_raw<uint8_t>(raw, n, t.ints); break;
-            case DType::kInt16: append_raw<int16_t>(raw, n, t.ints); break;
-            case DType::kUInt16: append_raw<uint16_t>(raw, n, t.ints); break;
-            case DType::kInt32: append_raw<int32_t>(raw, n, t.ints); break;
-            case DType::kUInt32: append_raw<uint32_t>(raw, n, t.ints); break;
-            case DType::kInt64: append_raw<int64_t>(raw, n, t.ints); break;
-            case DType::kUInt64: append_raw<uint64_t>(raw, n, t.ints); break;
-            default: return tensor_error(proto, "element type " + onnx_type_name(proto.data_type()));
+            case DType::kInt8:
+                append_raw<int8_t>(raw, n, t.ints);
+                break;
+            case DType::kUInt8:
+                append_raw<uint8_t>(raw, n, t.ints);
+                break;
+            case DType::kBool:
+                append_raw<uint8_t>(raw, n, t.ints);
+                break;
+            case DType::kInt16:
+                append_raw<int16_t>(raw, n, t.ints);
+                break;
+            case DType::kUInt16:
+                append_raw<uint16_t>(raw, n, t.ints);
+                break;
+            case DType::kInt32:
+                append_raw<int32_t>(raw, n, t.ints);
+                break;
+            case DType::kUInt32:
+                append_raw<uint32_t>(raw, n, t.ints);
+                break;
+            case DType::kInt64:
+                append_raw<int64_t>(raw, n, t.ints);
+                break;
+            case DType::kUInt64:
+                append_raw<uint64_t>(raw, n, t.ints);
+                break;
+            default:
+                return tensor_error(proto, "element type " + onnx_type_name(proto.data_type()));
         }
         return t;
     }

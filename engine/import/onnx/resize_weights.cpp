@@ -20,7 +20,7 @@ Result<double> source_coordinate(const ResizeAxis& a, const ResizeMode& m, int64
     if (c == "tf_crop_and_resize") {
         const double span = static_cast<double>(a.in - 1);
         return resized > 1 ? a.roi_start * span + xd * (a.roi_end - a.roi_start) * span / (resized - 1)
-                         : 0.5 * (a.roi_start + a.roi_end) * span;
+                           : 0.5 * (a.roi_start + a.roi_end) * span;
     }
     return make_error(ErrorCode::kUnsupported, "coordinate_transformation_mode '" + c + "'");
 }
@@ -52,12 +52,18 @@ Result<ResizeMatrix> resize_matrix(const ResizeAxis& a, const ResizeMode& m) {
         int64_t first = static_cast<int64_t>(base);
         if (m.mode == "nearest") {
             bool up;
-            if (r == 0) up = false;
-            else if (m.nearest == "round_prefer_floor") up = r > 0.5;
-            else if (m.nearest == "round_prefer_ceil") up = r >= 0.5;
-            else if (m.nearest == "floor") up = false;
-            else if (m.nearest == "ceil") up = true;
-            else return make_error(ErrorCode::kUnsupported, "nearest_mode '" + m.nearest + "'");
+            if (r == 0)
+                up = false;
+            else if (m.nearest == "round_prefer_floor")
+                up = r > 0.5;
+            else if (m.nearest == "round_prefer_ceil")
+                up = r >= 0.5;
+            else if (m.nearest == "floor")
+                up = false;
+            else if (m.nearest == "ceil")
+                up = true;
+            else
+                return make_error(ErrorCode::kUnsupported, "nearest_mode '" + m.nearest + "'");
             coefficients = {up ? 0.0 : 1.0, up ? 1.0 : 0.0};
         } else if (m.mode == "linear") {
             coefficients = {1 - r, r};

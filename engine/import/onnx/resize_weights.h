@@ -19,9 +19,9 @@ struct ResizeAxis {
 };
 
 struct ResizeMode {
-    std::string mode = "nearest";                    // nearest, linear, cubic
-    std::string coordinates = "half_pixel";          // coordinate_transformation_mode
-    std::string nearest = "round_prefer_floor";      // nearest_mode
+    std::string mode = "nearest";                // nearest, linear, cubic
+    std::string coordinates = "half_pixel";      // coordinate_transformation_mode
+    std::string nearest = "round_prefer_floor";  // nearest_mode
     double cubic_a = -0.75;
     bool exclude_outside = false;
 };

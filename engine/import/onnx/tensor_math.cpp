@@ -33,14 +33,18 @@ OnnxTensor empty_like(const OnnxTensor& t, std::vector<int64_t> dims) {
     out.type = t.type;
     out.dims = std::move(dims);
     const auto n = static_cast<size_t>(out.size());
-    if (t.is_float()) out.floats.resize(n);
-    else out.ints.resize(n);
+    if (t.is_float())
+        out.floats.resize(n);
+    else
+        out.ints.resize(n);
     return out;
 }
 
 void copy_element(const OnnxTensor& from, int64_t src, OnnxTensor& to, int64_t dst) {
-    if (from.is_float()) to.floats[static_cast<size_t>(dst)] = from.floats[static_cast<size_t>(src)];
-    else to.ints[static_cast<size_t>(dst)] = from.ints[static_cast<size_t>(src)];
+    if (from.is_float())
+        to.floats[static_cast<size_t>(dst)] = from.floats[static_cast<size_t>(src)];
+    else
+        to.ints[static_cast<size_t>(dst)] = from.ints[static_cast<size_t>(src)];
 }
 
 }  // namespace
@@ -84,8 +88,10 @@ std::optional<OnnxTensor> broadcast_binary(const OnnxTensor& a, const OnnxTensor
     out.type = a.is_float() || b.is_float() ? DType::kFloat32 : a.type;
     out.dims = *dims;
     const auto n = static_cast<size_t>(out.size());
-    if (out.is_float()) out.floats.resize(n);
-    else out.ints.resize(n);
+    if (out.is_float())
+        out.floats.resize(n);
+    else
+        out.ints.resize(n);
     const size_t rank = dims->size();
     auto source_index = [&](const OnnxTensor& t, const std::vector<int64_t>& index) {
         int64_t k = 0;
@@ -95,12 +101,12 @@ std::optional<OnnxTensor> broadcast_binary(const OnnxTensor& a, const OnnxTensor
     };
     for_each_index(*dims, [&](int64_t k, const std::vector<int64_t>& index) {
         if (out.is_float()) {
-            out.floats[static_cast<size_t>(k)] = static_cast<float>(
-                fn(a.as_double(source_index(a, index)), b.as_double(source_index(b, index))));
+            out.floats[static_cast<size_t>(k)] =
+                static_cast<float>(fn(a.as_double(source_index(a, index)), b.as_double(source_index(b, index))));
         } else {
             // Integer arithmetic stays exact: doubles hold the shape values folding sees.
-            out.ints[static_cast<size_t>(k)] = saturated_int(
-                fn(static_cast<double>(a.ints[source_index(a, index)]), static_cast<double>(b.ints[source_index(b, index)])));
+            out.ints[static_cast<size_t>(k)] = saturated_int(fn(static_cast<double>(a.ints[source_index(a, index)]),
+                                                                static_cast<double>(b.ints[source_index(b, index)])));
         }
     });
     return out;
@@ -140,8 +146,11 @@ OnnxTensor concat_tensors(const std::vector<const OnnxTensor*>& parts, int axis)
         for (const auto* p : parts) {
             const int64_t block = outer == 0 ? 0 : p->size() / outer;
             for (int64_t i = 0; i < block; ++i) {
-                if (out.is_float()) out.floats[static_cast<size_t>(k++)] = static_cast<float>(p->as_double(static_cast<size_t>(o * block + i)));
-                else out.ints[static_cast<size_t>(k++)] = p->as_int(static_cast<size_t>(o * block + i));
+                if (out.is_float())
+                    out.floats[static_cast<size_t>(k++)] =
+                        static_cast<float>(p->as_double(static_cast<size_t>(o * block + i)));
+                else
+                    out.ints[static_cast<size_t>(k++)] = p->as_int(static_cast<size_t>(o * block + i));
             }
         }
     }

@@ -13,7 +13,8 @@ bool WindowGeometry::matches_same() const {
     for (size_t i = 0; i < axes(); ++i) {
         const int64_t out = (input[i] + stride[i] - 1) / stride[i];
         const int64_t total = std::max<int64_t>((out - 1) * stride[i] + effective_kernel(i) - input[i], 0);
-        if (output[i] != out || pad_begin[i] != total / 2 || pad_end[i] + ceil_extra[i] != total - total / 2) return false;
+        if (output[i] != out || pad_begin[i] != total / 2 || pad_end[i] + ceil_extra[i] != total - total / 2)
+            return false;
     }
     return true;
 }
@@ -32,7 +33,8 @@ Result<WindowGeometry> window_geometry(const OnnxNode& node, const std::vector<i
         return node_error("strides, dilations and kernel must have " + std::to_string(n) + " entries");
     }
     for (size_t i = 0; i < n; ++i) {
-        if (g.stride[i] < 1 || g.dilation[i] < 1 || kernel[i] < 1) return node_error("kernel, strides and dilations must be positive");
+        if (g.stride[i] < 1 || g.dilation[i] < 1 || kernel[i] < 1)
+            return node_error("kernel, strides and dilations must be positive");
     }
     const std::string auto_pad = node.string_attr("auto_pad", "NOTSET");
     std::vector<int64_t> pads = node.ints_attr("pads");
@@ -49,7 +51,8 @@ Result<WindowGeometry> window_geometry(const OnnxNode& node, const std::vector<i
         }
     } else if (auto_pad == "NOTSET") {
         if (!pads.empty()) {
-            if (pads.size() != 2 * n) return node_error("pads " + format_shape(pads) + " do not fit " + std::to_string(n) + " axes");
+            if (pads.size() != 2 * n)
+                return node_error("pads " + format_shape(pads) + " do not fit " + std::to_string(n) + " axes");
             for (size_t i = 0; i < n; ++i) {
                 g.pad_begin[i] = pads[i];
                 g.pad_end[i] = pads[i + n];

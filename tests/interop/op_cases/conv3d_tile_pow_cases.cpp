@@ -56,7 +56,8 @@ void add_conv_3d_transpose(std::vector<OpCase>& cases) {
         CaseModel m(std::string("CONV_3D_TRANSPOSE_float32_") + (same ? "same_stride2" : "valid_stride2"));
         const int32_t x = m.input(kFloat32, {1, 3, 4, 3, 2});
         // VALID: (in - 1) * 2 + k; SAME: in * 2.
-        const std::vector<int32_t> out = same ? std::vector<int32_t>{1, 6, 8, 6, 3} : std::vector<int32_t>{1, 6, 9, 6, 3};
+        const std::vector<int32_t> out =
+            same ? std::vector<int32_t>{1, 6, 8, 6, 3} : std::vector<int32_t>{1, 6, 9, 6, 3};
         const int32_t shape = m.ints({5}, out);
         const int32_t w = m.constant(kFloat32, {2, 3, 2, 3, 2}, weights(2 * 3 * 2 * 3 * 2, 11));
         const int32_t b = m.constant(kFloat32, {3}, weights(3, 12));

@@ -11,11 +11,17 @@ namespace litelab::conv3d {
 Result<ActivationClamp> activation_clamp(const PrepareContext& ctx, tflite::ActivationFunctionType activation) {
     const float inf = std::numeric_limits<float>::infinity();
     switch (activation) {
-        case tflite::ActivationFunctionType_NONE: return ActivationClamp{-inf, inf};
-        case tflite::ActivationFunctionType_RELU: return ActivationClamp{0.0f, inf};
-        case tflite::ActivationFunctionType_RELU6: return ActivationClamp{0.0f, 6.0f};
-        case tflite::ActivationFunctionType_RELU_N1_TO_1: return ActivationClamp{-1.0f, 1.0f};
-        default: return ctx.unsupported("fused activation " + std::string(tflite::EnumNameActivationFunctionType(activation)));
+        case tflite::ActivationFunctionType_NONE:
+            return ActivationClamp{-inf, inf};
+        case tflite::ActivationFunctionType_RELU:
+            return ActivationClamp{0.0f, inf};
+        case tflite::ActivationFunctionType_RELU6:
+            return ActivationClamp{0.0f, 6.0f};
+        case tflite::ActivationFunctionType_RELU_N1_TO_1:
+            return ActivationClamp{-1.0f, 1.0f};
+        default:
+            return ctx.unsupported("fused activation " +
+                                   std::string(tflite::EnumNameActivationFunctionType(activation)));
     }
 }
 
@@ -52,8 +58,9 @@ Result<std::unique_ptr<OpKernel>> prepare_conv_3d(PrepareContext& ctx) {
     }
     auto clamp = activation_clamp(ctx, o.fused_activation_function);
     if (!clamp) return clamp.error();
-    ctx.output(0).shape = {static_cast<int32_t>(g.batches), static_cast<int32_t>(g.out[0]), static_cast<int32_t>(g.out[1]),
-                           static_cast<int32_t>(g.out[2]), static_cast<int32_t>(g.out_c)};
+    ctx.output(0).shape = {static_cast<int32_t>(g.batches), static_cast<int32_t>(g.out[0]),
+                           static_cast<int32_t>(g.out[1]), static_cast<int32_t>(g.out[2]),
+                           static_cast<int32_t>(g.out_c)};
     const ActivationClamp range = *clamp;
     return make_kernel([g, has_bias, range](const OpContext& c) -> Status {
         const float* in = c.input<float>(0);

@@ -10,7 +10,8 @@ namespace litelab::conv3d {
 Result<std::unique_ptr<OpKernel>> prepare_conv_3d_transpose(PrepareContext& ctx) {
     if (ctx.num_inputs() < 3) return ctx.invalid("CONV_3D_TRANSPOSE needs an output shape, a filter and an input");
     const auto shape = ctx.constant<int32_t>(0);
-    if (ctx.input(0).type != DType::kInt32 || shape.size() != 5) return ctx.unsupported("an output shape that is not a constant INT32 [5]");
+    if (ctx.input(0).type != DType::kInt32 || shape.size() != 5)
+        return ctx.unsupported("an output shape that is not a constant INT32 [5]");
     const TensorInfo& filter = ctx.input(1);
     const TensorInfo& input = ctx.input(2);
     if (input.type != DType::kFloat32 || filter.type != DType::kFloat32 || ctx.output(0).type != DType::kFloat32) {
@@ -28,7 +29,8 @@ Result<std::unique_ptr<OpKernel>> prepare_conv_3d_transpose(PrepareContext& ctx)
     const std::array<int, 3> strides{o.stride_d, o.stride_h, o.stride_w};
     const std::array<int, 3> dilations{o.dilation_d_factor, o.dilation_h_factor, o.dilation_w_factor};
     for (size_t i = 0; i < 3; ++i) {
-        if (strides[i] < 1 || dilations[i] < 1 || shape[i + 1] < 1) return ctx.invalid("strides, dilations and sizes must be positive");
+        if (strides[i] < 1 || dilations[i] < 1 || shape[i + 1] < 1)
+            return ctx.invalid("strides, dilations and sizes must be positive");
         g.in[i] = input.dim(static_cast<int>(i) + 1);
         g.out[i] = shape[i + 1];
         g.filter[i] = filter.dim(static_cast<int>(i));
@@ -70,8 +72,10 @@ Result<std::unique_ptr<OpKernel>> prepare_conv_3d_transpose(PrepareContext& ctx)
                             for (int64_t kw = 0; kw < g.filter[2]; ++kw) {
                                 const int64_t tw = ow + g.pad[2] - kw * g.dilation[2];
                                 if (tw < 0 || tw % g.stride[2] != 0 || tw / g.stride[2] >= g.in[2]) continue;
-                                const float* x = in + (((n * g.in[0] + td / g.stride[0]) * g.in[1] + th / g.stride[1]) * g.in[2] +
-                                                       tw / g.stride[2]) * g.in_c;
+                                const float* x =
+                                    in + (((n * g.in[0] + td / g.stride[0]) * g.in[1] + th / g.stride[1]) * g.in[2] +
+                                          tw / g.stride[2]) *
+                                             g.in_c;
                                 // filter [kd, kh, kw, Cout, Cin]
                                 const float* wk = w + ((kd * g.filter[1] + kh) * g.filter[2] + kw) * g.out_c * g.in_c;
                                 for (int64_t co = 0; co < g.out_c; ++co) {

@@ -24,7 +24,8 @@ Result<std::unique_ptr<OpKernel>> prepare_pow(PrepareContext& ctx) {
     if (ctx.num_inputs() != 2) return ctx.invalid("POW takes two inputs");
     const DType type = ctx.input(0).type;
     if (ctx.input(1).type != type || ctx.output(0).type != type) return ctx.invalid("inputs and output differ in type");
-    if (type != DType::kFloat32 && type != DType::kInt32) return ctx.unsupported("input type " + std::string(dtype_name(type)));
+    if (type != DType::kFloat32 && type != DType::kInt32)
+        return ctx.unsupported("input type " + std::string(dtype_name(type)));
     const auto shape = broadcast_shapes(ctx.input(0).shape, ctx.input(1).shape);
     const auto plan = plan_broadcast(ctx.input(0).shape, ctx.input(1).shape);
     if (!shape || !plan) return ctx.invalid("input shapes do not broadcast");
@@ -45,7 +46,8 @@ Result<std::unique_ptr<OpKernel>> prepare_pow(PrepareContext& ctx) {
         const int32_t* a = c.input<int32_t>(0);
         const int32_t* b = c.input<int32_t>(1);
         for (int64_t k = 0; k < c.input_info(1).elements(); ++k) {
-            if (b[k] < 0) return make_error(ErrorCode::kInvalid, "POW: negative INT32 exponent " + std::to_string(b[k]));
+            if (b[k] < 0)
+                return make_error(ErrorCode::kInvalid, "POW: negative INT32 exponent " + std::to_string(b[k]));
         }
         int32_t* out = c.output<int32_t>(0);
         for_each_broadcast(p, a, b, out, 0, p.elements, integer_power);
@@ -55,6 +57,8 @@ Result<std::unique_ptr<OpKernel>> prepare_pow(PrepareContext& ctx) {
 
 }  // namespace
 
-void register_power_kernels(KernelRegistry& registry) { registry.add(tflite::BuiltinOperator_POW, prepare_pow); }
+void register_power_kernels(KernelRegistry& registry) {
+    registry.add(tflite::BuiltinOperator_POW, prepare_pow);
+}
 
 }  // namespace litelab

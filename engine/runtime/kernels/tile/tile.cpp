@@ -26,7 +26,8 @@ Result<std::unique_ptr<OpKernel>> prepare_tile(PrepareContext& ctx) {
     std::vector<int32_t> out_shape;
     for (int i = 0; i < input.rank(); ++i) {
         const int64_t m = times[static_cast<size_t>(i)];
-        if (m < 0 || input.dim(i) * m > INT32_MAX) return ctx.invalid("multiple " + std::to_string(m) + " is out of range");
+        if (m < 0 || input.dim(i) * m > INT32_MAX)
+            return ctx.invalid("multiple " + std::to_string(m) + " is out of range");
         out_shape.push_back(static_cast<int32_t>(input.dim(i) * m));
     }
     ctx.output(0).shape = out_shape;
@@ -62,7 +63,8 @@ Result<std::unique_ptr<OpKernel>> prepare_tile(PrepareContext& ctx) {
                         written += run(src + static_cast<size_t>(k) * in_stride, dst + written, axis + 1);
                     }
                 }
-                for (int64_t t = 1; t < times[static_cast<size_t>(axis)]; ++t) std::memcpy(dst + t * static_cast<int64_t>(written), dst, written);
+                for (int64_t t = 1; t < times[static_cast<size_t>(axis)]; ++t)
+                    std::memcpy(dst + t * static_cast<int64_t>(written), dst, written);
                 return written * static_cast<size_t>(times[static_cast<size_t>(axis)]);
             }
         };
@@ -73,6 +75,8 @@ Result<std::unique_ptr<OpKernel>> prepare_tile(PrepareContext& ctx) {
 
 }  // namespace
 
-void register_tile_kernels(KernelRegistry& registry) { registry.add(tflite::BuiltinOperator_TILE, prepare_tile); }
+void register_tile_kernels(KernelRegistry& registry) {
+    registry.add(tflite::BuiltinOperator_TILE, prepare_tile);
+}
 
 }  // namespace litelab
