@@ -211,7 +211,8 @@ Result<RunResult> run_model(const Model& model, std::vector<NdArray> inputs, con
             const size_t offset = items ? static_cast<size_t>(item) * destination.size() : 0;
             if (offset + destination.size() > inputs[i].data.size())
                 return make_error(ErrorCode::kInvalid, describe(i, (*entry)[i].name) + ": data size does not match its shape");
-            std::memcpy(destination.data(), inputs[i].data.data() + offset, destination.size());
+            if (!destination.empty())  // a zero-element input has no buffer to copy into
+                std::memcpy(destination.data(), inputs[i].data.data() + offset, destination.size());
         }
         LITELAB_TRY(execution.run());
         for (size_t o = 0; o < program.outputs().size(); ++o) {
