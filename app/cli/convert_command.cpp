@@ -1,8 +1,11 @@
+#include <charconv>
 #include <iostream>
+#include <optional>
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/model_input.h"
+#include "import/import_options.h"
 #include "model/demo_model.h"
 #include "tflite/reader.h"
 #include "tflite/writer.h"
@@ -11,12 +14,20 @@ namespace litelab::cli {
 
 namespace {
 
-constexpr const char* kConvertHelp = R"(usage: litelab convert IN.tflite -o OUT.tflite [--external-buffers]
+constexpr const char* kConvertHelp = R"(usage: litelab convert MODEL -o OUT.tflite [--batch N] [--io-layout source|nhwc]
+                       [--external-buffers]
 
-Reads a model and writes it again through LiteLab's writer. The output decodes to the same
-model (tensors, operators, options, buffers, quantization, signatures, metadata).
+Writes MODEL as a TFLite file. MODEL is a Keras model (.h5 from Keras 2 / tf.keras, or a Keras 3
+.keras archive) or an ONNX model, converted to float32 TFLite the way TensorFlow's converter
+would (batch norms folded, activations fused, a dynamic batch, a serving_default signature), or
+a .tflite file, read and written again (it decodes to the same model).
 
   -o, --output FILE     the file to write (written to a temporary file, then renamed)
+  --batch N             the static batch size stored in each input's shape (default 1);
+                        shape_signature keeps -1 where the source's batch is dynamic
+  --io-layout LAYOUT    source (default): inputs and outputs keep the source model's layout
+                        (ONNX NCHW arrays feed the converted model unchanged); nhwc: they use
+                        TFLite's channels-last layout, with no TRANSPOSE at the edges
   --external-buffers    store weights after the flatbuffer (Buffer.offset/size), as TFLite
                         does for models over 2 GB; chosen automatically when needed
 )";
@@ -27,15 +38,18 @@ Writes LiteLab's built-in demo model: a small float32 keyword-spotting CNN
 (input [-1, 50, 13, 1]) with deterministic pseudo-random weights.
 )";
 
-bool has_extension(const std::string& path, const std::string& extension) {
-    return path.size() >= extension.size() &&
-           path.compare(path.size() - extension.size(), extension.size(), extension) == 0;
+std::optional<int> parse_batch(const std::string& text) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > (1 << 20)) return std::nullopt;
+    return value;
 }
 
 }  // namespace
 
 int run_convert(const std::vector<std::string>& args) {
-    CommandLine line({"--external-buffers", "--help"}, {"--output"}, {{"-o", "--output"}, {"-h", "--help"}});
+    CommandLine line({"--external-buffers", "--help"}, {"--output", "--batch", "--io-layout"},
+                     {{"-o", "--output"}, {"-h", "--help"}});
     if (!line.parse(args)) return usage_error("convert", line.error());
     if (line.has("--help")) {
         std::cout << kConvertHelp;
@@ -45,14 +59,26 @@ int run_convert(const std::vector<std::string>& args) {
     const auto output = line.value("--output");
     if (!output) return usage_error("convert", "missing -o OUT.tflite");
 
-    const std::string& input = line.positional()[0];
-    for (const char* ext : {".h5", ".keras", ".onnx"}) {
-        if (has_extension(input, ext)) {
-            print_error(input + ": importing " + std::string(ext) + " models is not supported by this build");
-            return kExitFailure;
+    ImportOptions import;
+    if (const auto batch = line.value("--batch")) {
+        import.batch = parse_batch(*batch);
+        if (!import.batch) return usage_error("convert", "--batch takes a positive number (got '" + *batch + "')");
+    }
+    if (const auto layout = line.value("--io-layout")) {
+        if (*layout == "nhwc") {
+            import.io_layout = IoLayout::kNhwc;
+        } else if (*layout != "source") {
+            return usage_error("convert", "--io-layout takes source or nhwc (got '" + *layout + "')");
         }
     }
-    auto read = read_model_for_command(input, WarningDetail::kFirstFew);
+
+    const std::string& input = line.positional()[0];
+    const bool imported = is_imported_model(input);
+    if (!imported && (line.value("--batch") || line.value("--io-layout"))) {
+        print_error(input + ": --batch and --io-layout apply to Keras and ONNX models, not to a .tflite file");
+        return kExitFailure;
+    }
+    auto read = read_model_for_command(input, WarningDetail::kFirstFew, import);
     if (!read) return kExitFailure;
 
     WriteOptions options;

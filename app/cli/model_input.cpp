@@ -1,16 +1,41 @@
 #include "cli/model_input.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include "cli/commands.h"
+#include "import/import_model.h"
+#include "tflite/writer.h"
 
 namespace litelab::cli {
 
 namespace {
+
 constexpr size_t kFirstFewWarnings = 3;
+
+std::optional<ReadModel> convert_model(const std::string& path, const ImportOptions& import) {
+    auto imported = import_model_file(path, import);
+    if (!imported) {
+        print_error(imported.error().message);
+        return std::nullopt;
+    }
+    for (const std::string& note : imported->notes) std::cerr << "litelab: note: " << path << ": " << note << "\n";
+    ReadModel read{std::move(imported->model), {}, 0};
+    // The size the Analyzer's summary reports is that of the model as LiteLab writes it.
+    if (auto bytes = serialize_tflite(read.model)) read.file_size = bytes->size();
+    return read;
+}
+
 }  // namespace
 
-std::optional<ReadModel> read_model_for_command(const std::string& path, WarningDetail detail) {
+bool is_imported_model(const std::string& path) {
+    const auto format = detect_model_format(path);
+    return format && *format && is_imported_format(**format);
+}
+
+std::optional<ReadModel> read_model_for_command(const std::string& path, WarningDetail detail,
+                                                const ImportOptions& import) {
+    if (is_imported_model(path)) return convert_model(path, import);
     auto read = read_tflite_file(path);
     if (!read) {
         print_error(read.error().message);

@@ -89,13 +89,5 @@ TEST(Cli, DemoModelThenConvertGivesTheSameModel) {
         << dump.out;
 }
 
-TEST(Cli, ImportFormatsNotYetBuiltAreRefusedClearly) {
-    const std::string dir = test::scratch_dir("cli_import");
-    const auto run = litelab({"convert", dir + "/model.onnx", "-o", dir + "/out.tflite"});
-    EXPECT_EQ(run.exit_code, 1);
-    EXPECT_EQ(run.err, "litelab: " + dir + "/model.onnx: importing .onnx models is not supported by this build\n");
-    EXPECT_FALSE(std::filesystem::exists(dir + "/out.tflite"));
-}
-
 }  // namespace
 }  // namespace litelab
