@@ -295,8 +295,8 @@ def case_conv1d_family():
 
 
 # hard_sigmoid has a case of its own: Keras 3 changed its definition.
-ACTIVATION_NAMES = ["relu", "sigmoid", "tanh", "softmax", "linear", "elu", "selu", "swish", "gelu",
-                    "softplus", "softsign", "exponential"]
+ACTIVATION_NAMES = ["relu", "relu6", "sigmoid", "tanh", "softmax", "linear", "elu", "selu", "swish", "silu", "gelu",
+                    "hard_swish", "softplus", "softsign", "exponential", "mish", "leaky_relu"]
 
 
 def case_activations():
@@ -319,6 +319,30 @@ def hard_sigmoid_keras3_expected(model, x):
     weights = dict(model.layers[1].weights)
     pre = x.astype(np.float64) @ weights["kernel"] + weights["bias"]
     return (np.clip(pre + 3, 0, 6) / 6).astype(np.float32)
+
+
+def case_upsampling_bilinear():
+    return seq("upsampling_bilinear", [inp("image", [3, 4, 2]),
+                                       simple("UpSampling2D", "up", size=[2, 3], interpolation="bilinear",
+                                              data_format="channels_last")])
+
+
+def bilinear_expected(x, factors):
+    """tf.image.resize(method="bilinear"), which UpSampling2D calls: half-pixel centres, in NumPy."""
+    def taps(in_size, out_size):
+        scale = in_size / out_size
+        centre = (np.arange(out_size) + 0.5) * scale - 0.5
+        floor = np.floor(centre)
+        lower = np.maximum(floor, 0).astype(int)
+        upper = np.minimum(np.ceil(centre), in_size - 1).astype(int)
+        return lower, upper, centre - floor
+    n, h, w, c = x.shape
+    y0, y1, fy = taps(h, h * factors[0])
+    x0, x1, fx = taps(w, w * factors[1])
+    v = x.astype(np.float64)
+    top = v[:, y0][:, :, x0] * (1 - fx)[None, None, :, None] + v[:, y0][:, :, x1] * fx[None, None, :, None]
+    bottom = v[:, y1][:, :, x0] * (1 - fx)[None, None, :, None] + v[:, y1][:, :, x1] * fx[None, None, :, None]
+    return (top * (1 - fy)[None, :, None, None] + bottom * fy[None, :, None, None]).astype(np.float32)
 
 
 def case_relu_variants():
@@ -644,6 +668,14 @@ def main(argv):
     listing.append({"name": "hard_sigmoid_keras3", "keras": "hard_sigmoid_keras3.keras", "reference": "expected",
                     "inputs": 1})
     listing += write_bad_files(out)
+    reset_rng("upsampling_bilinear")
+    model = case_upsampling_bilinear()
+    write_h5(os.path.join(out, "upsampling_bilinear.h5"), model)
+    write_keras(os.path.join(out, "upsampling_bilinear.keras"), model)
+    arrays = inputs_for(model)
+    save_inputs(os.path.join(out, "upsampling_bilinear.inputs.npz"), arrays, [bilinear_expected(arrays[0], (2, 3))])
+    listing.append({"name": "upsampling_bilinear", "h5": "upsampling_bilinear.h5", "keras": "upsampling_bilinear.keras",
+                    "reference": "expected", "inputs": 1})
     reset_rng("gru_reset_after")
     model = case_gru_reset_after()
     write_h5(os.path.join(out, "gru_reset_after.h5"), model, "2.4.0", "tf2")

@@ -189,7 +189,8 @@ TEST(KerasImport, LayersCheckedAgainstNumpy) {
             ++checked;
         }
     }
-    EXPECT_EQ(checked, 5);  // normalization (.h5, .keras), gru_reset_after (.h5, .keras), hard_sigmoid (.keras)
+    // normalization, upsampling_bilinear, gru_reset_after (.h5 and .keras each), Keras 3 hard_sigmoid
+    EXPECT_EQ(checked, 7);
 }
 
 TEST(KerasImport, BatchOptionSetsTheStaticShape) {
