@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 #include "conv_test_helpers.h"
+#include "runtime/kernels/conv/conv_gemm.h"
 
 namespace litelab::conv_test {
 namespace {
@@ -154,6 +156,37 @@ TEST(Conv2dPaths, HybridGemmGivesTheReferenceResults) {
         // Integer sums are exact, the float epilogue is the same code: identical bytes.
         EXPECT_EQ(run(m, {input}, ConvPath::kFast), reference) << describe(c);
         EXPECT_EQ(run(m, {input}, ConvPath::kFast, 3), reference) << describe(c);
+    }
+}
+
+
+// The integer GEMM on its own, at the extremes of its range (|values| up to 255, every product
+// pair near 2 * 255^2), with row and filter counts that leave partial blocks, against plain sums.
+TEST(ConvPaths, Int16GemmGivesThePlainSums) {
+    std::printf("int16 GEMM path on this processor: %s\n", conv::int16_gemm_path());
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int> value(-255, 255);
+    for (const auto [rows, depth, cols] : {std::array<int64_t, 3>{1, 3, 1}, {5, 27, 7}, {2, 16, 4}, {7, 160, 9},
+                                          {3, 1100, 5}}) {
+        const int64_t padded = conv::padded_depth(depth);
+        std::vector<int16_t> a(static_cast<size_t>(rows * padded), 0);
+        std::vector<int16_t> b(static_cast<size_t>(conv::padded_filters(cols) * padded), 0);
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t k = 0; k < depth; ++k) a[static_cast<size_t>(r * padded + k)] = static_cast<int16_t>(value(rng));
+        for (int64_t f = 0; f < cols; ++f)
+            for (int64_t k = 0; k < depth; ++k)
+                b[static_cast<size_t>(f * padded + k)] = static_cast<int16_t>(k % 7 == 0 ? 255 : value(rng));
+        a[0] = -255;
+        std::vector<int32_t> c(static_cast<size_t>(rows * cols), -1);
+        conv::gemm_nt(a.data(), rows, padded, b.data(), cols, c.data());
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t f = 0; f < cols; ++f) {
+                int64_t sum = 0;
+                for (int64_t k = 0; k < depth; ++k)
+                    sum += int64_t{a[static_cast<size_t>(r * padded + k)]} * b[static_cast<size_t>(f * padded + k)];
+                ASSERT_EQ(c[static_cast<size_t>(r * cols + f)], sum) << rows << "x" << depth << "x" << cols << " at " << r
+                                                                     << "," << f;
+            }
     }
 }
 
