@@ -306,6 +306,11 @@ std::vector<OpCase> conv_op_cases() {
                              kDepthwise),
                         ActivationFunctionType_RELU),
         with(conv("DEPTHWISE_CONV_2D_uint8_same", Kind::kUInt8, {1, 8, 8, 4}, 1, 3, kSame, 1, 1), kDepthwise),
+        // 37 channels: two blocks of 16 summed in registers and a remainder of 5.
+        with(conv("DEPTHWISE_CONV_2D_uint8_37_channels_s2", Kind::kUInt8, {1, 7, 7, 37}, 1, 3, kSame, 2, 1), kDepthwise),
+        with(conv("DEPTHWISE_CONV_2D_int8_per_channel_37_channels", Kind::kInt8PerChannel, {2, 6, 6, 37}, 1, 3, kValid, 1,
+                  3),
+             kDepthwise),
         with(conv("DEPTHWISE_CONV_2D_int16_same", Kind::kInt16, {1, 8, 8, 4}, 1, 3, kSame, 1, 5), kDepthwise),
         with(conv("DEPTHWISE_CONV_2D_hybrid_per_channel", Kind::kHybridPerChannel, {2, 8, 8, 4}, 1, 3, kSame, 1, 6),
              kDepthwise),

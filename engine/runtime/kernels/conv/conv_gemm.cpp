@@ -85,13 +85,6 @@ __attribute__((target("avx2"))) inline __m256i load_wide(const int16_t* p) {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(static_cast<const void*>(p)));
 }
 
-__attribute__((target("avx2"))) inline int32_t horizontal_sum_wide(__m256i v) {
-    __m128i half = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
-    half = _mm_add_epi32(half, _mm_shuffle_epi32(half, _MM_SHUFFLE(1, 0, 3, 2)));
-    half = _mm_add_epi32(half, _mm_shuffle_epi32(half, _MM_SHUFFLE(2, 3, 0, 1)));
-    return _mm_cvtsi128_si32(half);
-}
-
 template <int kPixels>
 __attribute__((target("avx2"))) void block_avx2(const int16_t* a, int64_t depth, const int16_t* b,
                                                 int32_t sums[kPixels][kInt16Filters]) {
@@ -109,8 +102,13 @@ __attribute__((target("avx2"))) void block_avx2(const int16_t* a, int64_t depth,
             acc[p][3] = _mm256_add_epi32(acc[p][3], _mm256_madd_epi16(x, f3));
         }
     }
-    for (int p = 0; p < kPixels; ++p)
-        for (int f = 0; f < kInt16Filters; ++f) sums[p][f] = horizontal_sum_wide(acc[p][f]);
+    // The four filters' sums of a pixel in one vector: pairwise horizontal adds, then the halves.
+    for (int p = 0; p < kPixels; ++p) {
+        const __m256i pairs = _mm256_hadd_epi32(_mm256_hadd_epi32(acc[p][0], acc[p][1]),
+                                                _mm256_hadd_epi32(acc[p][2], acc[p][3]));
+        const __m128i four = _mm_add_epi32(_mm256_castsi256_si128(pairs), _mm256_extracti128_si256(pairs, 1));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(static_cast<void*>(sums[p])), four);
+    }
 }
 
 template <int kPixels>
