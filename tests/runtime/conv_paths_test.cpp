@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "conv_test_helpers.h"
-#include "runtime/kernels/conv/conv_gemm.h"
+#include "runtime/kernels/conv/int16_gemm_packed.h"
 
 namespace litelab::conv_test {
 namespace {
@@ -80,9 +80,12 @@ Model conv_model(const RandomConv& c, DType in_type, DType weight_type, std::opt
 Bytes random_input(const RandomConv& c, DType type, std::mt19937& rng) {
     const auto n = static_cast<size_t>(c.batches * c.height * c.width * c.in_c);
     switch (type) {
-        case DType::kFloat32: return bytes_of(random_values<float>(rng, n, -1, 1));
-        case DType::kInt8: return bytes_of(random_values<int8_t>(rng, n, -128, 127));
-        default: return bytes_of(random_values<uint8_t>(rng, n, 0, 255));
+        case DType::kFloat32:
+            return bytes_of(random_values<float>(rng, n, -1, 1));
+        case DType::kInt8:
+            return bytes_of(random_values<int8_t>(rng, n, -128, 127));
+        default:
+            return bytes_of(random_values<uint8_t>(rng, n, 0, 255));
     }
 }
 
@@ -133,8 +136,8 @@ TEST(Conv2dPaths, Uint8GemmGivesTheReferenceIntegers) {
     std::mt19937 rng(13);
     for (int trial = 0; trial < kTrials; ++trial) {
         const RandomConv c = random_conv(rng);
-        const Model m = conv_model(c, DType::kUInt8, DType::kUInt8, quant(0.05f, 120), quant(0.004f, 131),
-                                   quant(0.1f, 128), rng);
+        const Model m =
+            conv_model(c, DType::kUInt8, DType::kUInt8, quant(0.05f, 120), quant(0.004f, 131), quant(0.1f, 128), rng);
         const auto input = random_input(c, DType::kUInt8, rng);
         const auto reference = run(m, {input}, ConvPath::kReference);
         EXPECT_EQ(run(m, {input}, ConvPath::kFast), reference) << describe(c);
@@ -159,34 +162,49 @@ TEST(Conv2dPaths, HybridGemmGivesTheReferenceResults) {
     }
 }
 
-
 // The integer GEMM on its own, at the extremes of its range (|values| up to 255, every product
-// pair near 2 * 255^2), with row and filter counts that leave partial blocks, against plain sums.
+// pair near 2 * 255^2), with pixel and filter counts that leave partial tiles (1-3 pixels, a
+// group of fewer than 8 or a single group of 8), against plain sums.
 TEST(ConvPaths, Int16GemmGivesThePlainSums) {
     std::printf("int16 GEMM path on this processor: %s\n", conv::int16_gemm_path());
     std::mt19937 rng(11);
     std::uniform_int_distribution<int> value(-255, 255);
-    for (const auto [rows, depth, cols] : {std::array<int64_t, 3>{1, 3, 1}, {5, 27, 7}, {2, 16, 4}, {7, 160, 9},
-                                          {3, 1100, 5}}) {
+    for (const auto [rows, depth, cols] : {std::array<int64_t, 3>{1, 3, 1},
+                                           {5, 27, 7},
+                                           {2, 16, 4},
+                                           {7, 160, 9},
+                                           {3, 1100, 5},
+                                           {9, 33, 16},
+                                           {6, 8, 24},
+                                           {4, 17, 8},
+                                           {11, 64, 37}}) {
+        std::vector<int16_t> filters(static_cast<size_t>(cols * depth));
+        for (size_t i = 0; i < filters.size(); ++i) filters[i] = static_cast<int16_t>(i % 7 == 0 ? 255 : value(rng));
+        const conv::PackedInt16Filters packed = conv::pack_int16_filters(
+            cols, depth, [&](int64_t oc, int64_t k) { return filters[static_cast<size_t>(oc * depth + k)]; });
         const int64_t padded = conv::padded_depth(depth);
+        ASSERT_EQ(packed.depth, padded);
         std::vector<int16_t> a(static_cast<size_t>(rows * padded), 0);
-        std::vector<int16_t> b(static_cast<size_t>(conv::padded_filters(cols) * padded), 0);
         for (int64_t r = 0; r < rows; ++r)
-            for (int64_t k = 0; k < depth; ++k) a[static_cast<size_t>(r * padded + k)] = static_cast<int16_t>(value(rng));
-        for (int64_t f = 0; f < cols; ++f)
             for (int64_t k = 0; k < depth; ++k)
-                b[static_cast<size_t>(f * padded + k)] = static_cast<int16_t>(k % 7 == 0 ? 255 : value(rng));
+                a[static_cast<size_t>(r * padded + k)] = static_cast<int16_t>(value(rng));
         a[0] = -255;
-        std::vector<int32_t> c(static_cast<size_t>(rows * cols), -1);
-        conv::gemm_nt(a.data(), rows, padded, b.data(), cols, c.data());
-        for (int64_t r = 0; r < rows; ++r)
-            for (int64_t f = 0; f < cols; ++f) {
-                int64_t sum = 0;
-                for (int64_t k = 0; k < depth; ++k)
-                    sum += int64_t{a[static_cast<size_t>(r * padded + k)]} * b[static_cast<size_t>(f * padded + k)];
-                ASSERT_EQ(c[static_cast<size_t>(r * cols + f)], sum) << rows << "x" << depth << "x" << cols << " at " << r
-                                                                     << "," << f;
-            }
+        for (const auto path : {conv::Int16GemmPath::kBest, conv::Int16GemmPath::kPortable}) {
+            // A guard past the end: the GEMM writes exactly rows x cols values.
+            std::vector<int32_t> c(static_cast<size_t>(rows * cols + 1), -1);
+            conv::gemm_nt(a.data(), rows, packed, c.data(), path);
+            EXPECT_EQ(c.back(), -1) << "wrote past the output";
+            for (int64_t r = 0; r < rows; ++r)
+                for (int64_t f = 0; f < cols; ++f) {
+                    int64_t sum = 0;
+                    for (int64_t k = 0; k < depth; ++k)
+                        sum += int64_t{a[static_cast<size_t>(r * padded + k)]} *
+                               filters[static_cast<size_t>(f * depth + k)];
+                    ASSERT_EQ(c[static_cast<size_t>(r * cols + f)], sum)
+                        << (path == conv::Int16GemmPath::kBest ? "best" : "portable") << " path, " << rows << "x"
+                        << depth << "x" << cols << " at " << r << "," << f;
+                }
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 #include "runtime/kernels/conv/conv_quant.h"
 #include "runtime/kernels/conv/conv_tiles.h"
 #include "runtime/kernels/conv/hybrid_quantize.h"
+#include "runtime/kernels/conv/int16_gemm_packed.h"
 #include "runtime/quant/fixed_point.h"
 
 namespace litelab::conv {
@@ -49,23 +50,22 @@ Tiling plan_tiling(const PrepareContext& ctx, const ConvShape& s, bool fast, siz
     return t;
 }
 
-int64_t multiply_accumulates(const ConvShape& s) { return s.out_pixels() * s.out_c * s.patch(); }
+int64_t multiply_accumulates(const ConvShape& s) {
+    return s.out_pixels() * s.out_c * s.patch();
+}
 
-// The filter as int16 with its offset added, rows padded for the integer GEMM.
-std::shared_ptr<const std::vector<int16_t>> widened_filter(const PrepareContext& ctx, const ConvShape& s,
-                                                           int32_t filter_offset) {
-    const int64_t depth = padded_depth(s.patch());
-    auto widened = std::make_shared<std::vector<int16_t>>(static_cast<size_t>(padded_filters(s.out_c) * depth), 0);
+// The filter as int16 with its offset added, packed for the integer GEMM.
+std::shared_ptr<const PackedInt16Filters> packed_filter(const PrepareContext& ctx, const ConvShape& s,
+                                                        int32_t filter_offset) {
     const bool is_uint8 = ctx.input(1).type == DType::kUInt8;
     const auto u8 = ctx.constant<uint8_t>(1);
     const auto i8 = ctx.constant<int8_t>(1);
-    for (int64_t oc = 0; oc < s.out_c; ++oc)
-        for (int64_t k = 0; k < s.patch(); ++k) {
+    return std::make_shared<const PackedInt16Filters>(
+        pack_int16_filters(s.out_c, s.patch(), [&](int64_t oc, int64_t k) {
             const auto i = static_cast<size_t>(oc * s.patch() + k);
             const int32_t w = is_uint8 ? int32_t{u8[i]} : int32_t{i8[i]};
-            (*widened)[static_cast<size_t>(oc * depth + k)] = static_cast<int16_t>(w + filter_offset);
-        }
-    return widened;
+            return static_cast<int16_t>(w + filter_offset);
+        }));
 }
 
 template <class In, class W, class Acc, class Bias>
@@ -80,8 +80,8 @@ std::unique_ptr<OpKernel> quantized_conv(PrepareContext& ctx, const Conv2dSetup&
     ScratchPlan plan;
     const Tiling t = plan_tiling(ctx, s, fast, fast ? sizeof(int16_t) : 0, sizeof(Acc), plan);
     ctx.request_scratch(plan.bytes());
-    auto widened = fast ? widened_filter(ctx, s, filter_offset) : nullptr;
-    return make_kernel([s, t, rq = std::move(rq), widened, input_offset, filter_offset,
+    auto packed = fast ? packed_filter(ctx, s, filter_offset) : nullptr;
+    return make_kernel([s, t, rq = std::move(rq), packed, input_offset, filter_offset,
                         has_bias = setup.has_bias](const OpContext& c) -> Status {
         const In* input = c.input<In>(0);
         const W* filter = c.input<W>(1);
@@ -95,7 +95,7 @@ std::unique_ptr<OpKernel> quantized_conv(PrepareContext& ctx, const Conv2dSetup&
                     int16_t* cols = scratch_at<int16_t>(scratch, t.slice(task) + t.cols_offset);
                     const int64_t depth = padded_depth(s.patch());
                     im2col(s, input, InputOffset{input_offset}, begin, end, cols, depth);
-                    gemm_nt(cols, end - begin, depth, widened->data(), s.out_c, acc);
+                    gemm_nt(cols, end - begin, *packed, acc);
                 }
             }
             if (!t.fast) accumulate_direct(s, input, filter, InputOffset{input_offset}, filter_offset, begin, end, acc);
@@ -151,14 +151,17 @@ Result<std::unique_ptr<OpKernel>> make_quantized_conv(PrepareContext& ctx, const
     Requantization rq =
         conv_requantization(ctx.input(0), ctx.input(1), ctx.output(0), setup.shape.out_c, setup.activation);
     switch (ctx.input(0).type) {
-        case DType::kInt8: return quantized_conv<int8_t, int8_t, int32_t, int32_t>(ctx, setup, std::move(rq));
-        case DType::kUInt8: return quantized_conv<uint8_t, uint8_t, int32_t, int32_t>(ctx, setup, std::move(rq));
+        case DType::kInt8:
+            return quantized_conv<int8_t, int8_t, int32_t, int32_t>(ctx, setup, std::move(rq));
+        case DType::kUInt8:
+            return quantized_conv<uint8_t, uint8_t, int32_t, int32_t>(ctx, setup, std::move(rq));
         case DType::kInt16:
             // TFLite accumulates in the bias type (int64 unless the model asks for int32).
             if (setup.has_bias && ctx.input(2).type == DType::kInt32)
                 return quantized_conv<int16_t, int8_t, int32_t, int32_t>(ctx, setup, std::move(rq));
             return quantized_conv<int16_t, int8_t, int64_t, int64_t>(ctx, setup, std::move(rq));
-        default: return ctx.unsupported("input type " + std::string(dtype_name(ctx.input(0).type)));
+        default:
+            return ctx.unsupported("input type " + std::string(dtype_name(ctx.input(0).type)));
     }
 }
 
@@ -178,7 +181,7 @@ Result<std::unique_ptr<OpKernel>> make_hybrid_conv(PrepareContext& ctx, const Co
     const size_t offsets_offset = plan.add(sizeof(int32_t) * static_cast<size_t>(s.batches));
     const Tiling t = plan_tiling(ctx, s, fast, fast ? sizeof(int16_t) : 0, sizeof(int32_t), plan);
     ctx.request_scratch(plan.bytes());
-    auto widened = fast ? widened_filter(ctx, s, 0) : nullptr;
+    auto packed = fast ? packed_filter(ctx, s, 0) : nullptr;
     const FloatRange range = float_activation_range(setup.activation);
 
     return make_kernel([=, has_bias = setup.has_bias](const OpContext& c) -> Status {
@@ -209,7 +212,7 @@ Result<std::unique_ptr<OpKernel>> make_hybrid_conv(PrepareContext& ctx, const Co
                 int16_t* cols = scratch_at<int16_t>(scratch, t.slice(task) + t.cols_offset);
                 const int64_t depth = padded_depth(s.patch());
                 im2col(s, quantized, input_offset, begin, end, cols, depth);
-                gemm_nt(cols, end - begin, depth, widened->data(), s.out_c, acc);
+                gemm_nt(cols, end - begin, *packed, acc);
             } else {
                 accumulate_direct(s, quantized, filter, input_offset, 0, begin, end, acc);
             }

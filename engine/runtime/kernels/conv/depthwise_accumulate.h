@@ -8,6 +8,10 @@
 #include <cstdint>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "runtime/kernels/conv/conv_accumulate.h"
 
 namespace litelab::conv {
@@ -58,6 +62,16 @@ inline void multiply_add_multiplied_channels(const In* __restrict in, const W* _
 // order (fy, then fx), and integer sums are exact anyway.
 constexpr int kMaxBlockedTaps = 64;
 
+#if defined(__SSE2__) && !defined(__AVX2__)
+// Bytes 0-7 (half 0) or 8-15 (half 1) of `v` as eight int16, sign- or zero-extended per T.
+template <class T>
+inline __m128i widen_half(__m128i v, int half) {
+    const __m128i bytes = half == 0 ? v : _mm_srli_si128(v, 8);
+    if constexpr (std::is_signed_v<T>) return _mm_srai_epi16(_mm_unpacklo_epi8(bytes, bytes), 8);
+    return _mm_unpacklo_epi8(bytes, _mm_setzero_si128());
+}
+#endif
+
 template <class In, class W>
 void accumulate_channel_blocks(const ConvShape& s, const In* in_batch, const W* filter, int32_t in_offset,
                                int32_t filter_offset, int y_origin, int x_origin, int32_t* __restrict acc) {
@@ -78,6 +92,26 @@ void accumulate_channel_blocks(const ConvShape& s, const In* in_batch, const W* 
     constexpr int kBlock = 16;
     int c0 = 0;
     for (; c0 + kBlock <= s.in_c; c0 += kBlock) {
+#if defined(__SSE2__) && !defined(__AVX2__)
+        // Baseline x86-64: GCC does not vectorise the loop below without pmovsx, so by hand:
+        // widen to int16, add the offsets, multiply into int32 (low and high halves).
+        const __m128i input_offset = _mm_set1_epi16(static_cast<int16_t>(in_offset));
+        const __m128i weight_offset = _mm_set1_epi16(static_cast<int16_t>(filter_offset));
+        __m128i sums[4] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128()};
+        for (int t = 0; t < taps; ++t) {
+            const __m128i in = _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_in[t] + c0)));
+            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_w[t] + c0)));
+            for (int half = 0; half < 2; ++half) {
+                const __m128i x = _mm_add_epi16(widen_half<In>(in, half), input_offset);
+                const __m128i f = _mm_add_epi16(widen_half<W>(w, half), weight_offset);
+                const __m128i low = _mm_mullo_epi16(x, f), high = _mm_mulhi_epi16(x, f);
+                sums[2 * half] = _mm_add_epi32(sums[2 * half], _mm_unpacklo_epi16(low, high));
+                sums[2 * half + 1] = _mm_add_epi32(sums[2 * half + 1], _mm_unpackhi_epi16(low, high));
+            }
+        }
+        for (int q = 0; q < 4; ++q)
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(static_cast<void*>(acc + c0 + 4 * q)), sums[q]);
+#else
         int32_t block[kBlock] = {};
         for (int t = 0; t < taps; ++t) {
             const In* __restrict in = tap_in[t] + c0;
@@ -87,10 +121,12 @@ void accumulate_channel_blocks(const ConvShape& s, const In* in_batch, const W* 
                             int32_t{static_cast<int16_t>(in[c] + in_offset)};
         }
         std::copy(block, block + kBlock, acc + c0);
+#endif
     }
     for (int c = c0; c < s.in_c; ++c) {
         int32_t sum = 0;
-        for (int t = 0; t < taps; ++t) sum += (int32_t{tap_w[t][c]} + filter_offset) * (int32_t{tap_in[t][c]} + in_offset);
+        for (int t = 0; t < taps; ++t)
+            sum += (int32_t{tap_w[t][c]} + filter_offset) * (int32_t{tap_in[t][c]} + in_offset);
         acc[c] = sum;
     }
 }
@@ -128,8 +164,8 @@ void depthwise_accumulate(const ConvShape& s, const In* input, const W* filter, 
             } else if (multiplier == 1) {
                 multiply_add_offset_channels(in, w, in_offset, filter_offset, acc, s.in_c);
             } else {
-                multiply_add_multiplied_channels(in, w, static_cast<Acc>(in_offset), static_cast<Acc>(filter_offset), acc,
-                                                 s.in_c, multiplier);
+                multiply_add_multiplied_channels(in, w, static_cast<Acc>(in_offset), static_cast<Acc>(filter_offset),
+                                                 acc, s.in_c, multiplier);
             }
         }
     }
