@@ -50,7 +50,9 @@ int32_t out_size(tflite::Padding padding, int32_t in, int32_t filter, int32_t st
     return padding == tflite::Padding_SAME ? (in + stride - 1) / stride : (in + stride - effective) / stride;
 }
 
-bool is_quantized(Kind k) { return k != Kind::kFloat && k != Kind::kHybridPerTensor && k != Kind::kHybridPerChannel; }
+bool is_quantized(Kind k) {
+    return k != Kind::kFloat && k != Kind::kHybridPerTensor && k != Kind::kHybridPerChannel;
+}
 bool per_channel(Kind k) {
     return k == Kind::kInt8PerChannel || k == Kind::kInt16 || k == Kind::kHybridPerChannel;
 }
@@ -58,10 +60,14 @@ bool per_channel(Kind k) {
 DType activation_type(Kind k) {
     switch (k) {
         case Kind::kInt8PerTensor:
-        case Kind::kInt8PerChannel: return DType::kInt8;
-        case Kind::kUInt8: return DType::kUInt8;
-        case Kind::kInt16: return DType::kInt16;
-        default: return DType::kFloat32;
+        case Kind::kInt8PerChannel:
+            return DType::kInt8;
+        case Kind::kUInt8:
+            return DType::kUInt8;
+        case Kind::kInt16:
+            return DType::kInt16;
+        default:
+            return DType::kFloat32;
     }
 }
 
@@ -70,10 +76,14 @@ DType activation_type(Kind k) {
 Quantization input_quantization(Kind k) {
     switch (k) {
         case Kind::kInt8PerTensor:
-        case Kind::kInt8PerChannel: return quant(0.02f, -3);
-        case Kind::kUInt8: return quant(0.02f, 131);
-        case Kind::kInt16: return quant(2.5f / 32768.0f, 0);
-        default: return {};
+        case Kind::kInt8PerChannel:
+            return quant(0.02f, -3);
+        case Kind::kUInt8:
+            return quant(0.02f, 131);
+        case Kind::kInt16:
+            return quant(2.5f / 32768.0f, 0);
+        default:
+            return {};
     }
 }
 
@@ -141,7 +151,9 @@ OpCase make_case(const ConvSpec& c) {
     }
 
     std::vector<int32_t> op_inputs;
-    if (transpose) op_inputs.push_back(b.add_int32_constant("output_shape", {4}, std::vector<int32_t>{batches, out_h, out_w, out_c}));
+    if (transpose)
+        op_inputs.push_back(
+            b.add_int32_constant("output_shape", {4}, std::vector<int32_t>{batches, out_h, out_w, out_c}));
     const int32_t filter = b.add_tensor("filter", filter_type, filter_shape, filter_data, w_q);
     const int32_t input = b.add_tensor("input", type, c.input, {}, in_q);
     if (transpose) {
@@ -175,7 +187,8 @@ OpCase make_case(const ConvSpec& c) {
 
     tflite::BuiltinOptionsUnion options;
     if (depthwise)
-        options = depthwise_options(c.padding, c.stride, c.stride, c.out_channels, c.activation, c.dilation, c.dilation);
+        options =
+            depthwise_options(c.padding, c.stride, c.stride, c.out_channels, c.activation, c.dilation, c.dilation);
     else if (transpose)
         options = transpose_conv_options(c.padding, c.stride, c.stride, c.activation);
     else
@@ -191,7 +204,8 @@ OpCase make_case(const ConvSpec& c) {
         result.atol = 1e-5;
     }
     if (!c.bias && !transpose) {
-        result.no_peer_reason = "TFLite's CONV_2D and DEPTHWISE_CONV_2D require a bias tensor (all three peers refuse -1)";
+        result.no_peer_reason =
+            "TFLite's CONV_2D and DEPTHWISE_CONV_2D require a bias tensor (all three peers refuse -1)";
     }
     if (c.groups != 1) result.unreliable_peers.push_back({"armnn", "Arm NN 20.08 ignores convolution groups"});
     if (c.kind == Kind::kHybridPerTensor) {
@@ -253,10 +267,10 @@ std::vector<OpCase> conv_op_cases() {
         conv("CONV_2D_float_same_3x3", Kind::kFloat, {1, 8, 7, 3}, 4, 3, kSame, 1, 1),
         with_activation(conv("CONV_2D_float_valid_3x3_s2_relu", Kind::kFloat, {2, 9, 9, 4}, 5, 3, kValid, 2, 1),
                         ActivationFunctionType_RELU),
-        with_activation(with_dilation(conv("CONV_2D_float_same_3x3_dilation2_relu6", Kind::kFloat, {1, 10, 9, 3}, 4, 3,
-                                           kSame, 1, 2),
-                                      2),
-                        ActivationFunctionType_RELU6),
+        with_activation(
+            with_dilation(
+                conv("CONV_2D_float_same_3x3_dilation2_relu6", Kind::kFloat, {1, 10, 9, 3}, 4, 3, kSame, 1, 2), 2),
+            ActivationFunctionType_RELU6),
         with_activation(conv("CONV_2D_float_valid_2x2_s1_relu_n1", Kind::kFloat, {1, 5, 6, 2}, 3, 2, kValid, 1, 1),
                         ActivationFunctionType_RELU_N1_TO_1),
         conv("CONV_2D_float_1x1_gemm", Kind::kFloat, {1, 16, 16, 32}, 24, 1, kValid, 1, 1),
@@ -266,10 +280,10 @@ std::vector<OpCase> conv_op_cases() {
         // CONV_2D int8
         conv("CONV_2D_int8_per_channel_same_3x3", Kind::kInt8PerChannel, {1, 8, 8, 3}, 5, 3, kSame, 1, 3),
         conv("CONV_2D_int8_per_tensor_valid_3x3_s2", Kind::kInt8PerTensor, {2, 9, 9, 4}, 6, 3, kValid, 2, 3),
-        with_activation(with_dilation(conv("CONV_2D_int8_dilation2_relu6", Kind::kInt8PerChannel, {1, 10, 10, 3}, 4, 3,
-                                           kSame, 1, 3),
-                                      2),
-                        ActivationFunctionType_RELU6),
+        with_activation(
+            with_dilation(
+                conv("CONV_2D_int8_dilation2_relu6", Kind::kInt8PerChannel, {1, 10, 10, 3}, 4, 3, kSame, 1, 3), 2),
+            ActivationFunctionType_RELU6),
         with_activation(conv("CONV_2D_int8_relu_gemm", Kind::kInt8PerChannel, {1, 28, 28, 16}, 32, 3, kSame, 2, 3),
                         ActivationFunctionType_RELU),
         conv("CONV_2D_int8_1x1_gemm", Kind::kInt8PerChannel, {1, 16, 16, 32}, 24, 1, kValid, 1, 3),
@@ -283,33 +297,40 @@ std::vector<OpCase> conv_op_cases() {
                         ActivationFunctionType_RELU),
         // CONV_2D hybrid
         conv("CONV_2D_hybrid_per_tensor_same_3x3", Kind::kHybridPerTensor, {2, 8, 8, 3}, 4, 3, kSame, 1, 2),
-        with_activation(conv("CONV_2D_hybrid_per_channel_s2_relu", Kind::kHybridPerChannel, {2, 9, 9, 4}, 6, 3, kSame,
-                             2, 5),
-                        ActivationFunctionType_RELU),
+        with_activation(
+            conv("CONV_2D_hybrid_per_channel_s2_relu", Kind::kHybridPerChannel, {2, 9, 9, 4}, 6, 3, kSame, 2, 5),
+            ActivationFunctionType_RELU),
         conv("CONV_2D_hybrid_per_channel_gemm", Kind::kHybridPerChannel, {1, 20, 20, 16}, 16, 3, kSame, 1, 5),
 
         // DEPTHWISE_CONV_2D
         with(conv("DEPTHWISE_CONV_2D_float_same_3x3", Kind::kFloat, {1, 8, 8, 4}, 1, 3, kSame, 1, 1), kDepthwise),
-        with_activation(with(conv("DEPTHWISE_CONV_2D_float_valid_s2_mult2_relu6", Kind::kFloat, {2, 9, 9, 3}, 2, 3,
-                                  kValid, 2, 1),
-                             kDepthwise),
-                        ActivationFunctionType_RELU6),
+        with_activation(
+            with(conv("DEPTHWISE_CONV_2D_float_valid_s2_mult2_relu6", Kind::kFloat, {2, 9, 9, 3}, 2, 3, kValid, 2, 1),
+                 kDepthwise),
+            ActivationFunctionType_RELU6),
         with_dilation(with(conv("DEPTHWISE_CONV_2D_float_dilation2", Kind::kFloat, {1, 10, 10, 2}, 1, 3, kSame, 1, 2),
                            kDepthwise),
                       2),
-        without_bias(with(conv("DEPTHWISE_CONV_2D_float_no_bias", Kind::kFloat, {1, 6, 6, 3}, 1, 3, kSame, 1, 1),
-                          kDepthwise)),
+        without_bias(
+            with(conv("DEPTHWISE_CONV_2D_float_no_bias", Kind::kFloat, {1, 6, 6, 3}, 1, 3, kSame, 1, 1), kDepthwise)),
         with(conv("DEPTHWISE_CONV_2D_int8_per_channel_same", Kind::kInt8PerChannel, {1, 8, 8, 6}, 1, 3, kSame, 1, 3),
              kDepthwise),
-        with_activation(with(conv("DEPTHWISE_CONV_2D_int8_per_tensor_s2_mult2_relu", Kind::kInt8PerTensor,
-                                  {1, 9, 9, 3}, 2, 3, kSame, 2, 3),
+        with_activation(with(conv("DEPTHWISE_CONV_2D_int8_per_tensor_s2_mult2_relu", Kind::kInt8PerTensor, {1, 9, 9, 3},
+                                  2, 3, kSame, 2, 3),
                              kDepthwise),
                         ActivationFunctionType_RELU),
         with(conv("DEPTHWISE_CONV_2D_uint8_same", Kind::kUInt8, {1, 8, 8, 4}, 1, 3, kSame, 1, 1), kDepthwise),
         // 37 channels: two blocks of 16 summed in registers and a remainder of 5.
-        with(conv("DEPTHWISE_CONV_2D_uint8_37_channels_s2", Kind::kUInt8, {1, 7, 7, 37}, 1, 3, kSame, 2, 1), kDepthwise),
-        with(conv("DEPTHWISE_CONV_2D_int8_per_channel_37_channels", Kind::kInt8PerChannel, {2, 6, 6, 37}, 1, 3, kValid, 1,
-                  3),
+        with(conv("DEPTHWISE_CONV_2D_uint8_37_channels_s2", Kind::kUInt8, {1, 7, 7, 37}, 1, 3, kSame, 2, 1),
+             kDepthwise),
+        with(conv("DEPTHWISE_CONV_2D_int8_per_channel_37_channels", Kind::kInt8PerChannel, {2, 6, 6, 37}, 1, 3, kValid,
+                  1, 3),
+             kDepthwise),
+        // One input channel, 11 filters: a block of 8 summed in registers and a remainder of 3.
+        with(conv("DEPTHWISE_CONV_2D_uint8_one_channel_mult11", Kind::kUInt8, {1, 9, 8, 1}, 11, 3, kSame, 2, 1),
+             kDepthwise),
+        with(conv("DEPTHWISE_CONV_2D_int8_per_channel_one_channel_mult11", Kind::kInt8PerChannel, {2, 7, 7, 1}, 11, 3,
+                  kValid, 1, 3),
              kDepthwise),
         with(conv("DEPTHWISE_CONV_2D_int16_same", Kind::kInt16, {1, 8, 8, 4}, 1, 3, kSame, 1, 5), kDepthwise),
         with(conv("DEPTHWISE_CONV_2D_hybrid_per_channel", Kind::kHybridPerChannel, {2, 8, 8, 4}, 1, 3, kSame, 1, 6),
@@ -319,9 +340,9 @@ std::vector<OpCase> conv_op_cases() {
         with(conv("TRANSPOSE_CONV_float_same_s2", Kind::kFloat, {1, 5, 5, 3}, 4, 3, kSame, 2, 3), kTranspose),
         without_bias(with(conv("TRANSPOSE_CONV_float_valid_s1_no_bias", Kind::kFloat, {1, 4, 5, 2}, 3, 3, kValid, 1, 1),
                           kTranspose)),
-        with_activation(with(conv("TRANSPOSE_CONV_float_same_s2_relu", Kind::kFloat, {2, 4, 4, 3}, 2, 3, kSame, 2, 4),
-                             kTranspose),
-                        ActivationFunctionType_RELU),
+        with_activation(
+            with(conv("TRANSPOSE_CONV_float_same_s2_relu", Kind::kFloat, {2, 4, 4, 3}, 2, 3, kSame, 2, 4), kTranspose),
+            ActivationFunctionType_RELU),
         with(conv("TRANSPOSE_CONV_int8_per_channel_same_s2", Kind::kInt8PerChannel, {1, 5, 5, 3}, 4, 3, kSame, 2, 3),
              kTranspose),
         with(conv("TRANSPOSE_CONV_uint8_valid_s2", Kind::kUInt8, {1, 4, 4, 2}, 3, 3, kValid, 2, 2), kTranspose),

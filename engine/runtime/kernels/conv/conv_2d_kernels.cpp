@@ -137,10 +137,12 @@ Result<std::unique_ptr<OpKernel>> make_float_conv(PrepareContext& ctx, const Con
             } else {
                 accumulate_direct(s, input, filter, InputOffset{}, 0, begin, end, acc);
             }
-            const int64_t count = (end - begin) * s.out_c;
-            for (int64_t i = 0; i < count; ++i) {
-                const float value = acc[i] + (bias ? bias[i % s.out_c] : 0.0f);
-                acc[i] = std::min(std::max(value, range.min), range.max);
+            // Pixel by pixel: a channel index by division (i % out_c) would cost more than the GEMM.
+            for (int64_t pixel = begin; pixel < end; ++pixel, acc += s.out_c) {
+                for (int oc = 0; oc < s.out_c; ++oc) {
+                    const float value = acc[oc] + (bias ? bias[oc] : 0.0f);
+                    acc[oc] = std::min(std::max(value, range.min), range.max);
+                }
             }
         });
         return {};

@@ -60,7 +60,55 @@ inline void multiply_add_multiplied_channels(const In* __restrict in, const W* _
 // channels sums all its taps in registers before its accumulators are stored once (rather than
 // loaded and stored again for every tap). Each channel still adds its taps in the reference
 // order (fy, then fx), and integer sums are exact anyway.
-constexpr int kMaxBlockedTaps = 64;
+constexpr int kMaxBlockedTaps = 128;
+
+// The filter taps that fall inside the image, in the reference order (fy, then fx): where each
+// reads its input pixel and its weights. At most kMaxBlockedTaps.
+template <class In, class W>
+int gather_taps(const ConvShape& s, const In* in_batch, const W* filter, int y_origin, int x_origin, const In** tap_in,
+                const W** tap_w) {
+    int taps = 0;
+    for (int fy = 0; fy < s.filter_h; ++fy) {
+        const int y = y_origin + s.dilation_h * fy;
+        if (y < 0 || y >= s.in_h) continue;
+        for (int fx = 0; fx < s.filter_w; ++fx) {
+            const int x = x_origin + s.dilation_w * fx;
+            if (x < 0 || x >= s.in_w) continue;
+            tap_in[taps] = in_batch + (int64_t{y} * s.in_w + x) * s.in_c;
+            tap_w[taps] = filter + (int64_t{fy} * s.filter_w + fx) * s.out_c;
+            ++taps;
+        }
+    }
+    return taps;
+}
+
+// 8-bit, one input channel and several filters (micro_speech: 8 filters over a spectrogram):
+// each tap's single input value times its row of weights, summed over all taps in registers.
+template <class In, class W>
+void accumulate_single_input_channel(const ConvShape& s, const In* in_batch, const W* filter, int32_t in_offset,
+                                     int32_t filter_offset, int y_origin, int x_origin, int32_t* __restrict acc) {
+    const In* tap_in[kMaxBlockedTaps];
+    const W* tap_w[kMaxBlockedTaps];
+    const int taps = gather_taps(s, in_batch, filter, y_origin, x_origin, tap_in, tap_w);
+    // Blocks of 8 filters with a fixed trip count, so the compiler keeps them in one register.
+    constexpr int kBlock = 8;
+    int c0 = 0;
+    for (; c0 + kBlock <= s.out_c; c0 += kBlock) {
+        int32_t block[kBlock] = {};
+        for (int t = 0; t < taps; ++t) {
+            const int32_t value = int32_t{*tap_in[t]} + in_offset;
+            const W* __restrict w = tap_w[t] + c0;
+            for (int j = 0; j < kBlock; ++j) block[j] += (int32_t{w[j]} + filter_offset) * value;
+        }
+        std::copy(block, block + kBlock, acc + c0);
+    }
+    for (int c = c0; c < s.out_c; ++c) {
+        int32_t sum = 0;
+        for (int t = 0; t < taps; ++t)
+            sum += (int32_t{tap_w[t][c]} + filter_offset) * (int32_t{*tap_in[t]} + in_offset);
+        acc[c] = sum;
+    }
+}
 
 #if defined(__SSE2__) && !defined(__AVX2__)
 // Bytes 0-7 (half 0) or 8-15 (half 1) of `v` as eight int16, sign- or zero-extended per T.
@@ -77,18 +125,7 @@ void accumulate_channel_blocks(const ConvShape& s, const In* in_batch, const W* 
                                int32_t filter_offset, int y_origin, int x_origin, int32_t* __restrict acc) {
     const In* tap_in[kMaxBlockedTaps];
     const W* tap_w[kMaxBlockedTaps];
-    int taps = 0;
-    for (int fy = 0; fy < s.filter_h; ++fy) {
-        const int y = y_origin + s.dilation_h * fy;
-        if (y < 0 || y >= s.in_h) continue;
-        for (int fx = 0; fx < s.filter_w; ++fx) {
-            const int x = x_origin + s.dilation_w * fx;
-            if (x < 0 || x >= s.in_w) continue;
-            tap_in[taps] = in_batch + (int64_t{y} * s.in_w + x) * s.in_c;
-            tap_w[taps] = filter + (int64_t{fy} * s.filter_w + fx) * s.out_c;
-            ++taps;
-        }
-    }
+    const int taps = gather_taps(s, in_batch, filter, y_origin, x_origin, tap_in, tap_w);
     constexpr int kBlock = 16;
     int c0 = 0;
     for (; c0 + kBlock <= s.in_c; c0 += kBlock) {
@@ -99,8 +136,10 @@ void accumulate_channel_blocks(const ConvShape& s, const In* in_batch, const W* 
         const __m128i weight_offset = _mm_set1_epi16(static_cast<int16_t>(filter_offset));
         __m128i sums[4] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128()};
         for (int t = 0; t < taps; ++t) {
-            const __m128i in = _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_in[t] + c0)));
-            const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_w[t] + c0)));
+            const __m128i in =
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_in[t] + c0)));
+            const __m128i w =
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(static_cast<const void*>(tap_w[t] + c0)));
             for (int half = 0; half < 2; ++half) {
                 const __m128i x = _mm_add_epi16(widen_half<In>(in, half), input_offset);
                 const __m128i f = _mm_add_epi16(widen_half<W>(w, half), weight_offset);
@@ -141,9 +180,15 @@ void depthwise_accumulate(const ConvShape& s, const In* input, const W* filter, 
     const int y_origin = at.y * s.stride_h - s.pad_h;
     const int x_origin = at.x * s.stride_w - s.pad_w;
     if constexpr (sizeof(In) == 1 && sizeof(W) == 1 && sizeof(Acc) == 4) {
-        if (multiplier == 1 && s.filter_h * s.filter_w <= kMaxBlockedTaps) {
-            accumulate_channel_blocks(s, in_batch, filter, in_offset, filter_offset, y_origin, x_origin, acc);
-            return;
+        if (s.filter_h * s.filter_w <= kMaxBlockedTaps) {
+            if (multiplier == 1) {
+                accumulate_channel_blocks(s, in_batch, filter, in_offset, filter_offset, y_origin, x_origin, acc);
+                return;
+            }
+            if (s.in_c == 1) {
+                accumulate_single_input_channel(s, in_batch, filter, in_offset, filter_offset, y_origin, x_origin, acc);
+                return;
+            }
         }
     }
     std::fill(acc, acc + s.out_c, Acc{0});
