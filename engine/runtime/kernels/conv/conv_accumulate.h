@@ -1,7 +1,8 @@
 // The two ways CONV_2D computes its accumulators for a tile of output pixels [begin, end):
 // TFLite's reference loops (accumulate_direct), and im2col + GEMM (im2col, then gemm_nt in
-// conv_gemm.h). Both write acc[(p - begin) * out_c + oc]. Integer accumulators are exact sums,
-// so both paths give the same integers; float sums differ only in their order.
+// conv_gemm.h for float, int16_gemm_packed.h for 8-bit). Both write acc[(p - begin) * out_c +
+// oc]. Integer accumulators are exact sums, so both paths give the same integers; float sums
+// differ only in their order.
 #pragma once
 
 #include <algorithm>
