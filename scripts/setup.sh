@@ -11,7 +11,7 @@ packages=(
   libeigen3-dev
   libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
   libhdf5-dev
-  libzip-dev libstb-dev nlohmann-json3-dev libgemmlowp-dev libfp16-dev libpng-dev
+  libzip-dev libstb-dev nlohmann-json3-dev libgemmlowp-dev libfp16-dev libpng-dev libsndfile1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk
   python3-numpy python3-h5py

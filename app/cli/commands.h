@@ -16,6 +16,7 @@ int run_inspect(const std::vector<std::string>& args);
 int run_convert(const std::vector<std::string>& args);
 int run_demo_model(const std::vector<std::string>& args);
 int run_run(const std::vector<std::string>& args);
+int run_featurize(const std::vector<std::string>& args);
 
 // "litelab: <message>" on stderr.
 void print_error(const std::string& message);

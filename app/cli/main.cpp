@@ -14,9 +14,10 @@ constexpr const char* kUsage = R"(usage: litelab COMMAND [ARGS]
 Inspect, convert, quantize and evaluate TensorFlow Lite models.
 
 Commands:
-  inspect MODEL.tflite     print the model in TFLite Analyzer format (--json, --summary, --quant)
-  convert IN -o OUT        rewrite a model through LiteLab's reader and writer
+  inspect MODEL            print the model in TFLite Analyzer format (--json, --summary, --quant)
+  convert MODEL -o OUT     convert a Keras (.h5, .keras) or ONNX model to .tflite, or rewrite one
   run MODEL -o OUT.npz     run the model on .npy/.npz or random inputs, write the outputs
+  featurize WAV.. -o OUT   MFCC features of sound files, the wakeword example's input
   demo-model -o OUT        write LiteLab's built-in demo model (a small keyword-spotting CNN)
 
 Run 'litelab COMMAND --help' for the options of a command.
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "convert") return run_convert(args);
     if (command == "demo-model") return run_demo_model(args);
     if (command == "run") return run_run(args);
+    if (command == "featurize") return run_featurize(args);
     print_error("unknown command '" + command + "' (see 'litelab --help')");
     return kExitUsage;
 }
