@@ -152,9 +152,12 @@ def variable_path(layer, variable, style):
     return "%s/%s:0" % (layer.name, variable)
 
 
-def write_h5(path, model, keras_version="2.4.0", rnn_style="tf2", optimizer=False):
+def write_h5(path, model, keras_version="2.4.0", rnn_style="tf2", optimizer=False, text_attributes=False):
+    """text_attributes: the root attributes as Python str, which h5py stores as variable-length
+    UTF-8 strings (as newer tf.keras writes keras_version and backend), instead of bytes."""
+    as_stored = (lambda text: text) if text_attributes else (lambda text: text.encode())
     with h5py.File(path, "w") as f:
-        f.attrs["model_config"] = json.dumps(model_config(model)).encode()
+        f.attrs["model_config"] = as_stored(json.dumps(model_config(model)))
         if optimizer:  # model.save() after compile() and fit(): training state beside the weights
             f.attrs["training_config"] = json.dumps({"loss": "mse", "optimizer_config": {
                 "class_name": "Adam", "config": {"learning_rate": 0.001}}}).encode()
@@ -166,8 +169,8 @@ def write_h5(path, model, keras_version="2.4.0", rnn_style="tf2", optimizer=Fals
                     opt.create_dataset(p, data=np.zeros_like(value))
                     names.append(p.encode())
             opt.attrs["weight_names"] = np.array(names, dtype="S")
-        f.attrs["keras_version"] = keras_version.encode()
-        f.attrs["backend"] = b"tensorflow"
+        f.attrs["keras_version"] = as_stored(keras_version)
+        f.attrs["backend"] = as_stored("tensorflow")
         g = f.create_group("model_weights")
         # Keras lists model.layers: a Sequential's InputLayer is not one of them, a Functional's is.
         layers = [l for l in model.layers if not (model.cls == "Sequential" and l.cls == "InputLayer")]
@@ -632,7 +635,7 @@ def main(argv):
         # tf.keras naming ("lstm/lstm_cell/kernel:0") is written as a second file below.
         style = "keras22" if reference == "keras_tfjs" else "tf2"
         write_h5(os.path.join(out, name + ".h5"), model, "2.2.4" if style == "keras22" else "2.4.0", style,
-                 optimizer=name == "dense_mlp")
+                 optimizer=name == "dense_mlp", text_attributes=name == "conv2d_family")
         arrays = inputs_for(model)
         save_inputs(os.path.join(out, name + ".inputs.npz"), arrays)
         for i, a in enumerate(arrays):

@@ -62,6 +62,8 @@ public:
         if (H5Tis_variable_str(type.get()) > 0) {
             Handle memory(H5Tcopy(H5T_C_S1), H5Tclose);
             H5Tset_size(memory.get(), H5T_VARIABLE);
+            // HDF5 converts no string between character sets: h5py stores Python str as UTF-8.
+            H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
             std::vector<char*> strings(static_cast<size_t>(count), nullptr);
             if (H5Aread(attribute.get(), memory.get(), strings.data()) < 0) return std::nullopt;
             for (char* s : strings) values.emplace_back(s ? s : "");
@@ -75,6 +77,7 @@ public:
         Handle memory(H5Tcopy(H5T_C_S1), H5Tclose);
         H5Tset_size(memory.get(), size);
         H5Tset_strpad(memory.get(), H5T_STR_NULLPAD);
+        H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
         std::vector<char> buffer(size * static_cast<size_t>(count));
         if (H5Aread(attribute.get(), memory.get(), buffer.data()) < 0) return std::nullopt;
         for (hssize_t i = 0; i < count; ++i) {
