@@ -13,7 +13,8 @@ std::optional<std::string> oracle_tool(const std::string& tool);
 std::string test_data(const std::string& relative);
 std::string cli_path();
 std::string python();
-// A fresh, empty directory for this test, under the build tree.
+// A fresh, empty directory for this test, under the build tree: scratch/NAME/SUITE.TEST inside
+// a test case (asking twice empties it again), scratch/NAME outside one.
 std::string scratch_dir(const std::string& name);
 
 }  // namespace litelab::test
