@@ -19,8 +19,8 @@ namespace {
 std::string keras_conv1d_path() {
     static const std::string path = [] {
         const std::string out = bench_file("kws_conv1d.h5");
-        const std::string command = std::string(LITELAB_PYTHON) + " " + LITELAB_BENCH_DIR +
-                                    "/models/make_keras_conv1d.py " + out;
+        const std::string command =
+            std::string(LITELAB_PYTHON) + " " + LITELAB_BENCH_DIR + "/models/make_keras_conv1d.py " + out;
         return std::system(command.c_str()) == 0 ? out : std::string();
     }();
     return path;
@@ -68,10 +68,18 @@ void convert(benchmark::State& state, const std::string& path) {
     state.counters["target_ms"] = 200;
 }
 
-void BM_ReadKerasConv1DFile(benchmark::State& state) { read_bytes(state, keras_conv1d_path()); }
-void BM_ConvertKerasConv1D(benchmark::State& state) { convert(state, keras_conv1d_path()); }
-void BM_ReadOnnxCnnFile(benchmark::State& state) { read_bytes(state, onnx_cnn_path()); }
-void BM_ConvertOnnxCnn(benchmark::State& state) { convert(state, onnx_cnn_path()); }
+void BM_ReadKerasConv1DFile(benchmark::State& state) {
+    read_bytes(state, keras_conv1d_path());
+}
+void BM_ConvertKerasConv1D(benchmark::State& state) {
+    convert(state, keras_conv1d_path());
+}
+void BM_ReadOnnxCnnFile(benchmark::State& state) {
+    read_bytes(state, onnx_cnn_path());
+}
+void BM_ConvertOnnxCnn(benchmark::State& state) {
+    convert(state, onnx_cnn_path());
+}
 
 BENCHMARK(BM_ReadKerasConv1DFile)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ConvertKerasConv1D)->Unit(benchmark::kMillisecond);

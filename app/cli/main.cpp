@@ -29,7 +29,9 @@ Exit codes: 0 success, 1 bad input or failure, 2 usage error.
 namespace litelab::cli {
 
 // Engine messages are one line already; names given on the command line may not be.
-void print_error(const std::string& message) { std::cerr << "litelab: " << litelab::one_line(message) << std::endl; }
+void print_error(const std::string& message) {
+    std::cerr << "litelab: " << litelab::one_line(message) << std::endl;
+}
 
 int usage_error(const std::string& command, const std::string& message) {
     print_error(command + ": " + message + " (see 'litelab " + command + " --help')");

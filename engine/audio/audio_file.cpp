@@ -26,7 +26,8 @@ Result<Audio> read_audio_file(const std::string& path) {
 
     SF_INFO info{};
     std::unique_ptr<SNDFILE, SndfileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
-    if (!file) return make_error(ErrorCode::kFormat, path + ": not a sound file LiteLab reads (" + sf_strerror(nullptr) + ")");
+    if (!file)
+        return make_error(ErrorCode::kFormat, path + ": not a sound file LiteLab reads (" + sf_strerror(nullptr) + ")");
     if (info.channels < 1 || info.samplerate < 1)
         return make_error(ErrorCode::kFormat, path + ": the header gives no channels or no sample rate");
     if (info.frames <= 0) return make_error(ErrorCode::kFormat, path + ": holds no samples");

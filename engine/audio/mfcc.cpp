@@ -12,8 +12,12 @@ namespace litelab {
 
 namespace {
 
-double hz_to_mel(double hz) { return 2595.0 * std::log10(1.0 + hz / 700.0); }
-double mel_to_hz(double mel) { return 700.0 * (std::pow(10.0, mel / 2595.0) - 1.0); }
+double hz_to_mel(double hz) {
+    return 2595.0 * std::log10(1.0 + hz / 700.0);
+}
+double mel_to_hz(double mel) {
+    return 700.0 * (std::pow(10.0, mel / 2595.0) - 1.0);
+}
 
 }  // namespace
 
@@ -51,7 +55,8 @@ MfccExtractor::MfccExtractor(const MfccOptions& options) : options_(options) {
         filter.first_bin = -1;
         for (int k = 0; k < bins; ++k) {
             const double hz = static_cast<double>(k) * options.sample_rate / options.fft_size;
-            const double weight = std::max(0.0, std::min((hz - left) / (centre - left), (right - hz) / (right - centre)));
+            const double weight =
+                std::max(0.0, std::min((hz - left) / (centre - left), (right - hz) / (right - centre)));
             if (weight <= 0.0) {
                 if (filter.first_bin >= 0) break;
                 continue;
@@ -89,7 +94,8 @@ std::vector<float> MfccExtractor::compute(std::span<const float> samples) const 
         const int64_t start = int64_t{f} * o.hop;
         for (int n = 0; n < o.window; ++n) {
             const int64_t at = start + n;
-            if (at < clip) frame[static_cast<size_t>(n)] = samples[static_cast<size_t>(at)] * window_[static_cast<size_t>(n)];
+            if (at < clip)
+                frame[static_cast<size_t>(n)] = samples[static_cast<size_t>(at)] * window_[static_cast<size_t>(n)];
         }
         fft.fwd(spectrum, frame);
         for (size_t k = 0; k < power.size(); ++k) power[k] = std::norm(spectrum[k]);

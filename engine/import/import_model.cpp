@@ -38,28 +38,38 @@ Result<std::optional<ModelFormat>> detect_model_format(const std::string& path) 
 
 const char* model_format_name(ModelFormat format) {
     switch (format) {
-        case ModelFormat::kTflite: return "TFLite";
-        case ModelFormat::kKerasH5: return "Keras HDF5";
-        case ModelFormat::kKerasArchive: return "Keras archive";
-        case ModelFormat::kOnnx: return "ONNX";
+        case ModelFormat::kTflite:
+            return "TFLite";
+        case ModelFormat::kKerasH5:
+            return "Keras HDF5";
+        case ModelFormat::kKerasArchive:
+            return "Keras archive";
+        case ModelFormat::kOnnx:
+            return "ONNX";
     }
     return "unknown";
 }
 
-bool is_imported_format(ModelFormat format) { return format != ModelFormat::kTflite; }
+bool is_imported_format(ModelFormat format) {
+    return format != ModelFormat::kTflite;
+}
 
 Result<ImportedModel> import_model_file(const std::string& path, const ImportOptions& options) {
     auto format = detect_model_format(path);
     if (!format) return format.error();
     if (!*format) {
-        return make_error(ErrorCode::kFormat,
-                          path + ": not a model LiteLab can convert (expected a Keras .h5 or .keras file, or an .onnx file)");
+        return make_error(
+            ErrorCode::kFormat,
+            path + ": not a model LiteLab can convert (expected a Keras .h5 or .keras file, or an .onnx file)");
     }
     switch (**format) {
         case ModelFormat::kKerasH5:
-        case ModelFormat::kKerasArchive: return import_keras_file(path, options);
-        case ModelFormat::kOnnx: return import_onnx_file(path, options);
-        case ModelFormat::kTflite: break;
+        case ModelFormat::kKerasArchive:
+            return import_keras_file(path, options);
+        case ModelFormat::kOnnx:
+            return import_onnx_file(path, options);
+        case ModelFormat::kTflite:
+            break;
     }
     return make_error(ErrorCode::kUsage, path + ": already a TFLite model; there is nothing to import");
 }

@@ -39,7 +39,8 @@ const std::string& wav_dir() {
 
 TEST(Featurize, MatchesTheNumpyReference) {
     std::vector<std::string> wavs;
-    for (const char* name : {"chirp_16bit.wav", "chirp_24bit.wav", "chirp_8bit.wav", "short_stereo.wav", "long_noise.wav"})
+    for (const char* name :
+         {"chirp_16bit.wav", "chirp_24bit.wav", "chirp_8bit.wav", "short_stereo.wav", "long_noise.wav"})
         wavs.push_back(wav_dir() + "/" + name);
     for (const char* golden : {"golden/yes_30ms.wav", "golden/no_30ms.wav"})
         if (const auto path = test::shared_model(golden)) wavs.push_back(*path);
@@ -71,9 +72,8 @@ TEST(Featurize, MatchesTheNumpyReference) {
     for (size_t i = 0; i < a.size(); ++i) {
         const double diff = std::abs(double{a[i]} - b[i]);
         worst = std::max(worst, diff);
-        ASSERT_LE(diff, 1e-3 + 1e-4 * std::abs(b[i]))
-            << wavs[i / (50 * 13)] << " frame " << (i / 13) % 50 << " coefficient " << i % 13 << ": " << a[i]
-            << " vs " << b[i];
+        ASSERT_LE(diff, 1e-3 + 1e-4 * std::abs(b[i])) << wavs[i / (50 * 13)] << " frame " << (i / 13) % 50
+                                                      << " coefficient " << i % 13 << ": " << a[i] << " vs " << b[i];
     }
     std::cout << wavs.size() << " files, max |litelab - numpy| = " << worst << "\n";
 }

@@ -23,7 +23,9 @@ struct Example {
     double target = 0.0;  // the minimum float accuracy
 };
 
-std::string example_dir(const std::string& name) { return std::string(LITELAB_EXAMPLES_DIR) + "/" + name; }
+std::string example_dir(const std::string& name) {
+    return std::string(LITELAB_EXAMPLES_DIR) + "/" + name;
+}
 
 std::vector<std::string> read_lines(const std::string& path) {
     std::ifstream in(path);
@@ -69,7 +71,8 @@ TEST_P(ExampleTest, FilesAgreeAndTheConvertedModelReachesItsAccuracy) {
     EXPECT_EQ(std::vector<int64_t>(cx->shape.begin() + 1, cx->shape.end()),
               std::vector<int64_t>(x->shape.begin() + 1, x->shape.end()));
     const auto labels = read_lines(dir + "/labels.txt");
-    for (const int64_t label : y->values<int64_t>()) ASSERT_TRUE(label >= 0 && label < static_cast<int64_t>(labels.size()));
+    for (const int64_t label : y->values<int64_t>())
+        ASSERT_TRUE(label >= 0 && label < static_cast<int64_t>(labels.size()));
 
     std::ifstream metrics_file(dir + "/metrics.json");
     const auto metrics = nlohmann::json::parse(metrics_file);
@@ -90,7 +93,8 @@ TEST_P(ExampleTest, FilesAgreeAndTheConvertedModelReachesItsAccuracy) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, ExampleTest,
-                         ::testing::Values(Example{"wakeword", "wakeword.h5", 0.95}, Example{"digits", "digits.onnx", 0.97}),
+                         ::testing::Values(Example{"wakeword", "wakeword.h5", 0.95},
+                                           Example{"digits", "digits.onnx", 0.97}),
                          [](const auto& param_info) { return param_info.param.name; });
 
 TEST(Examples, StayUnderEightMegabytes) {

@@ -43,10 +43,12 @@ TEST(WakewordReference, KerasRefAndTensorflowJsReproduceTheAccuracy) {
     ASSERT_TRUE(write_npz_file(scratch + "/inputs.npz", {{"in_0", *x}}).ok());
     const std::string model = dir + "/wakeword.h5";
     const std::vector<std::pair<std::string, std::vector<std::string>>> references{
-        {"keras_ref", {test::python(), *test::oracle_tool("keras_ref.py"), model, "--inputs", scratch + "/in_0.npy",
-                       "--out", scratch + "/keras_ref.npz"}},
-        {"keras_tfjs", {test::python(), *test::oracle_tool("keras_tfjs"), model, "--like", scratch + "/inputs.npz",
-                        "--out", scratch + "/keras_tfjs.npz"}}};
+        {"keras_ref",
+         {test::python(), *test::oracle_tool("keras_ref.py"), model, "--inputs", scratch + "/in_0.npy", "--out",
+          scratch + "/keras_ref.npz"}},
+        {"keras_tfjs",
+         {test::python(), *test::oracle_tool("keras_tfjs"), model, "--like", scratch + "/inputs.npz", "--out",
+          scratch + "/keras_tfjs.npz"}}};
     for (const auto& [name, argv] : references) {
         const auto ran = test::run_process(argv, 600);
         ASSERT_EQ(ran.exit_code, 0) << name << ": " << ran.err;

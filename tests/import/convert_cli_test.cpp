@@ -25,7 +25,9 @@ test::ProcessResult litelab(std::vector<std::string> args) {
     return test::run_process(args, 120);
 }
 
-size_t line_count(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+size_t line_count(const std::string& text) {
+    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 Model read_written(const std::string& path) {
     auto read = read_tflite_file(path);
@@ -111,7 +113,8 @@ TEST(ConvertCli, InspectAndRunTakeAKerasFileDirectly) {
     ASSERT_EQ(litelab({"convert", *h5, "-o", dir + "/tm.tflite"}).exit_code, 0);
     const auto direct = litelab({"run", *h5, "--random", "7", "--batch", "2", "-o", dir + "/direct.npz"});
     ASSERT_EQ(direct.exit_code, 0) << direct.err;
-    const auto written = litelab({"run", dir + "/tm.tflite", "--random", "7", "--batch", "2", "-o", dir + "/written.npz"});
+    const auto written =
+        litelab({"run", dir + "/tm.tflite", "--random", "7", "--batch", "2", "-o", dir + "/written.npz"});
     ASSERT_EQ(written.exit_code, 0) << written.err;
     auto a = read_npz_file(dir + "/direct.npz");
     auto b = read_npz_file(dir + "/written.npz");

@@ -169,15 +169,17 @@ TEST(ConvPaths, Int16GemmGivesThePlainSums) {
     std::printf("int16 GEMM path on this processor: %s\n", conv::int16_gemm_path());
     std::mt19937 rng(11);
     std::uniform_int_distribution<int> value(-255, 255);
-    for (const auto [rows, depth, cols] : {std::array<int64_t, 3>{1, 3, 1},
-                                           {5, 27, 7},
-                                           {2, 16, 4},
-                                           {7, 160, 9},
-                                           {3, 1100, 5},
-                                           {9, 33, 16},
-                                           {6, 8, 24},
-                                           {4, 17, 8},
-                                           {11, 64, 37}}) {
+    for (const auto& dims : {std::array<int64_t, 3>{1, 3, 1},
+                             {5, 27, 7},
+                             {2, 16, 4},
+                             {7, 160, 9},
+                             {3, 1100, 5},
+                             {9, 33, 16},
+                             {6, 8, 24},
+                             {4, 17, 8},
+                             {11, 64, 37}}) {
+        // Named copies: clang 14 cannot capture structured bindings in the lambda below.
+        const int64_t rows = dims[0], depth = dims[1], cols = dims[2];
         std::vector<int16_t> filters(static_cast<size_t>(cols * depth));
         for (size_t i = 0; i < filters.size(); ++i) filters[i] = static_cast<int16_t>(i % 7 == 0 ? 255 : value(rng));
         const conv::PackedInt16Filters packed = conv::pack_int16_filters(

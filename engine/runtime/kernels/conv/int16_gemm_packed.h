@@ -7,6 +7,7 @@
 // sums are the reference's integers whichever path runs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -31,11 +32,11 @@ PackedInt16Filters pack_int16_filters(int64_t cols, int64_t depth, Filter filter
     packed.depth = padded_depth(depth);
     packed.cols = cols;
     const int64_t groups = (cols + 7) / 8;
-    packed.values.assign(static_cast<size_t>(groups * packed.depth * 8), 0);
+    packed.values.assign(static_cast<std::size_t>(groups * packed.depth * 8), 0);
     for (int64_t oc = 0; oc < cols; ++oc)
         for (int64_t k = 0; k < depth; ++k) {
             const int64_t at = ((oc / 8) * (packed.depth / 2) + k / 2) * 16 + (oc % 8) * 2 + k % 2;
-            packed.values[static_cast<size_t>(at)] = filter(oc, k);
+            packed.values[static_cast<std::size_t>(at)] = filter(oc, k);
         }
     return packed;
 }
