@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "accuracy.h"
 #include "import/import_model.h"
 #include "npy/npz.h"
 #include "run/run_model.h"
@@ -33,19 +34,6 @@ std::vector<std::string> read_lines(const std::string& path) {
     for (std::string line; std::getline(in, line);)
         if (!line.empty()) lines.push_back(line);
     return lines;
-}
-
-// The fraction of rows of `scores` ([N, classes], float32) whose arg max is the label.
-double accuracy(const NdArray& scores, const NdArray& labels) {
-    const auto s = scores.values<float>();
-    const auto y = labels.values<int64_t>();
-    const auto classes = static_cast<size_t>(scores.shape.at(1));
-    size_t correct = 0;
-    for (size_t i = 0; i < y.size(); ++i) {
-        const float* row = s.data() + i * classes;
-        correct += static_cast<int64_t>(std::max_element(row, row + classes) - row) == y[i];
-    }
-    return static_cast<double>(correct) / static_cast<double>(y.size());
 }
 
 class ExampleTest : public ::testing::TestWithParam<Example> {};
@@ -84,7 +72,7 @@ TEST_P(ExampleTest, FilesAgreeAndTheConvertedModelReachesItsAccuracy) {
     ASSERT_TRUE(result.ok()) << result.error().message;
     ASSERT_EQ(result->outputs.size(), 1u);
     ASSERT_EQ(result->outputs[0].shape, (std::vector<int64_t>{x->shape[0], static_cast<int64_t>(labels.size())}));
-    const double ours = accuracy(result->outputs[0], *y);
+    const double ours = test::accuracy(result->outputs[0], *y);
     std::cout << e.name << ": converted float model " << ours << " on " << x->shape[0] << " test items (documented "
               << documented << ", target " << e.target << ")\n";
     EXPECT_GE(ours, e.target);

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "accuracy.h"
 #include "npy/npy.h"
 #include "npy/npz.h"
 #include "oracle.h"
@@ -14,18 +15,6 @@
 
 namespace litelab {
 namespace {
-
-double accuracy(const NdArray& scores, const NdArray& labels) {
-    const auto s = scores.values<float>();
-    const auto y = labels.values<int64_t>();
-    const auto classes = static_cast<size_t>(scores.shape.at(1));
-    size_t correct = 0;
-    for (size_t i = 0; i < y.size(); ++i) {
-        const float* row = s.data() + i * classes;
-        correct += static_cast<int64_t>(std::max_element(row, row + classes) - row) == y[i];
-    }
-    return static_cast<double>(correct) / static_cast<double>(y.size());
-}
 
 TEST(WakewordReference, KerasRefAndTensorflowJsReproduceTheAccuracy) {
     if (const auto why = test::oracles_unavailable()) GTEST_SKIP() << *why;
@@ -56,7 +45,7 @@ TEST(WakewordReference, KerasRefAndTensorflowJsReproduceTheAccuracy) {
         ASSERT_TRUE(out.ok()) << out.error().message;
         const NdArray* scores = find(*out, "out_0");
         ASSERT_TRUE(scores) << name << " wrote no out_0";
-        const double reached = accuracy(*scores, *y);
+        const double reached = test::accuracy(*scores, *y);
         std::cout << "wakeword.h5 in " << name << ": " << reached << " (documented " << documented << ")\n";
         EXPECT_NEAR(reached, documented, 1.0 / static_cast<double>(y->shape[0]) + 1e-9) << name;
     }
