@@ -22,4 +22,15 @@ bool install_translations(const QLocale& locale);
 // The embedded catalog for a language name, e.g. ":/i18n/litelab_de.qm".
 QString catalog_path(const QString& language);
 
+// The language in its own words: "English", "Deutsch", "简体中文".
+QString language_display_name(const QString& language);
+
+// The language chosen in the settings ("" = follow the system), kept in QSettings.
+QString saved_language();
+void save_language(const QString& language);
+
+// Switches the running application to `language` ("" = the system's): replaces the catalogs
+// installed before, so every window retranslates itself (QEvent::LanguageChange).
+void apply_language(const QString& language);
+
 }  // namespace litelab::ui

@@ -1,4 +1,5 @@
-// litelab-gui: the Qt face of LiteLab. Usage: litelab-gui [--lang de|zh_CN|en] [MODEL.tflite]
+// litelab-gui: the Qt face of LiteLab. Usage: litelab-gui [--lang de|zh_CN|en] [MODEL...]
+// MODEL is a .tflite, .h5, .keras or .onnx file; each opens in its own tab.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,15 +31,15 @@ public:
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOption(language_option());
-        parser.addPositionalArgument(QStringLiteral("model"), tr("A .tflite model to open at start."), tr("[model]"));
+        parser.addPositionalArgument(QStringLiteral("models"),
+                                     tr("Models to open at start: .tflite, .h5, .keras or .onnx files."),
+                                     tr("[models...]"));
     }
 
     static QString unknown_language(const QString& name) {
         return tr("Unknown language \"%1\"; available: %2.")
             .arg(name, litelab::ui::available_languages().join(QStringLiteral(", ")));
     }
-
-    static QString too_many_models() { return tr("Give at most one model file."); }
 };
 
 void print_usage_error(const QString& message) {
@@ -55,7 +56,9 @@ int main(int argc, char* argv[]) {
     QCommandLineParser early;
     CommandLine::describe(early);
     (void)early.parse(QCoreApplication::arguments());
-    const QString language = early.value(QStringLiteral("lang"));
+    // --lang wins over the language chosen in the settings, which wins over the system's.
+    const QString language =
+        early.isSet(QStringLiteral("lang")) ? early.value(QStringLiteral("lang")) : litelab::ui::saved_language();
     const bool known_language = language.isEmpty() || litelab::ui::is_available_language(language);
     QLocale locale = QLocale::system();
     if (!language.isEmpty() && known_language) {
@@ -72,13 +75,9 @@ int main(int argc, char* argv[]) {
     CommandLine::describe(parser);
     parser.process(app);  // exits on --help, --version and malformed options
     const QStringList models = parser.positionalArguments();
-    if (models.size() > 1) {
-        print_usage_error(CommandLine::too_many_models());
-        return kExitUsage;
-    }
 
     litelab::ui::MainWindow window;
     window.show();
-    if (!models.isEmpty()) window.open_model(models.front());
+    window.open_models(models);
     return QApplication::exec();
 }
