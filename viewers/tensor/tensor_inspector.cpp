@@ -6,15 +6,18 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <climits>
@@ -39,6 +42,19 @@ std::optional<QuantParams> quant_params(const Tensor& tensor) {
     if (!tensor.quantization || tensor.quantization->scale.empty()) return std::nullopt;
     return QuantParams{tensor.quantization->scale, tensor.quantization->zero_point,
                        tensor.quantization->quantized_dimension};
+}
+
+// What a statistics job hands back to the GUI thread.
+struct StatisticsResult {
+    TensorStats stats;
+    Histogram histogram;
+};
+
+StatisticsResult compute_statistics(const TensorValues& values) {
+    StatisticsResult result;
+    result.stats = compute_stats(values);
+    result.histogram = compute_histogram(values, result.stats.stored);
+    return result;
 }
 
 }  // namespace
@@ -133,11 +149,16 @@ void TensorInspector::build_ui() {
     stats_label_->setTextFormat(Qt::RichText);
     stats_label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     stats_label_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    busy_ = new QProgressBar(content_);
+    busy_->setObjectName(QStringLiteral("tensorBusy"));
+    busy_->setRange(0, 0);  // no percentage: the job reports none, so show activity only
+    busy_->setTextVisible(false);
     histogram_ = new HistogramWidget(content_);
     auto* stats_side = new QWidget(content_);
     auto* stats_layout = new QVBoxLayout(stats_side);
     stats_layout->setContentsMargins(0, 0, 0, 0);
     stats_layout->addWidget(stats_label_);
+    stats_layout->addWidget(busy_);
     stats_layout->addWidget(histogram_, 1);
 
     auto* splitter = new QSplitter(Qt::Horizontal, content_);
@@ -176,6 +197,8 @@ void TensorInspector::clear() {
     tensor_ = -1;
     values_.reset();
     stats_.reset();
+    statistics_pending_ = false;
+    ++statistics_job_;
     absence_ = Absence::kNoTensor;
     absence_detail_.clear();
     table_model_->set_values(nullptr);
@@ -217,26 +240,46 @@ void TensorInspector::show_tensor(std::shared_ptr<const Model> model, int subgra
     if (values_) {
         table_model_->set_show_real(value_mode_->currentIndex() == 0);
         table_model_->set_values(values_);
-        if (!values_->is_string()) stats_ = compute_stats(*values_);
-        update_histogram();
+        if (!values_->is_string()) start_statistics();
     }
     update_header();
     update_message();
     update_stats_text();
 }
 
-void TensorInspector::update_histogram() {
-    if (!stats_) {
-        histogram_->clear_histogram();
+void TensorInspector::start_statistics() {
+    if (values_->size() <= kSynchronousElements) {
+        auto result = compute_statistics(*values_);
+        apply_statistics(std::move(result.stats), std::move(result.histogram));
         return;
     }
+    statistics_pending_ = true;
+    const quint64 job = statistics_job_;
+    // The watcher is a child: a closed inspector deletes it and so never receives the result;
+    // the job keeps the values (and through them the model) alive until it ends.
+    auto* watcher = new QFutureWatcher<StatisticsResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        if (job != statistics_job_) return;  // another tensor is shown by now
+        auto result = watcher->result();
+        apply_statistics(std::move(result.stats), std::move(result.histogram));
+    });
+    watcher->setFuture(QtConcurrent::run([values = values_] { return compute_statistics(*values); }));
+}
+
+void TensorInspector::apply_statistics(TensorStats stats, Histogram histogram) {
+    statistics_pending_ = false;
+    stats_ = std::move(stats);
     std::optional<float> scale;
     int64_t zero_point = 0;
     if (values_->quantized() && !values_->per_axis()) {
         scale = values_->scale_of_channel(0);
         zero_point = values_->zero_point_of_channel(0);
     }
-    histogram_->set_histogram(compute_histogram(*values_, stats_->stored), scale, zero_point);
+    histogram_->set_histogram(std::move(histogram), scale, zero_point);
+    update_message();
+    update_stats_text();
+    emit statistics_ready();
 }
 
 void TensorInspector::update_header() {
@@ -282,6 +325,7 @@ void TensorInspector::update_message() {
     value_mode_->setVisible(quantized);
     value_mode_label_->setVisible(quantized);
     histogram_->setVisible(stats_.has_value());
+    busy_->setVisible(statistics_pending_);
     switch (absence_) {
         case Absence::kNone:
             message_->clear();
@@ -314,9 +358,13 @@ void TensorInspector::update_stats_text() {
         stats_label_->clear();
         return;
     }
+    const int count = static_cast<int>(std::min<uint64_t>(values_->size(), INT_MAX));
+    if (statistics_pending_) {
+        stats_label_->setText(tr("Counting %n value(s)...", nullptr, count));
+        return;
+    }
     if (!stats_) {
-        stats_label_->setText(tr("%n string(s); strings have no statistics", nullptr,
-                                 static_cast<int>(std::min<uint64_t>(values_->size(), INT_MAX))));
+        stats_label_->setText(tr("%n string(s); strings have no statistics", nullptr, count));
         return;
     }
     const bool real = stats_->real.has_value();

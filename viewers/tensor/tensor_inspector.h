@@ -15,6 +15,7 @@
 
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
@@ -45,11 +46,17 @@ public:
     bool export_npy(const QString& path, QString* error) const;
     bool export_csv(const QString& path, QString* error) const;
 
-    // The statistics shown, or nullptr when the tensor has no numbers to count.
+    // The statistics shown, or nullptr when the tensor has no numbers to count or they are
+    // still being computed (statistics_pending()).
     const TensorStats* stats() const { return stats_ ? &*stats_ : nullptr; }
+    // Tensors of more than kSynchronousElements elements are counted on a worker thread (ten
+    // million float32 take ~90 ms); the panel shows a busy state until statistics_ready().
+    static constexpr uint64_t kSynchronousElements = uint64_t{1} << 20;
+    bool statistics_pending() const { return statistics_pending_; }
 
 signals:
     void failed(const QString& title, const QString& message);  // the window shows it to the user
+    void statistics_ready();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -61,7 +68,8 @@ private:
     void update_message();
     void update_stats_text();
     void update_page_controls();
-    void update_histogram();
+    void start_statistics();
+    void apply_statistics(TensorStats stats, Histogram histogram);
     void copy_page();
     void choose_export(bool npy);
     bool has_values() const { return values_ != nullptr; }
@@ -71,6 +79,9 @@ private:
     int tensor_ = -1;
     std::shared_ptr<const TensorValues> values_;
     std::optional<TensorStats> stats_;
+    bool statistics_pending_ = false;
+    // Every show_tensor() and clear() starts a new generation: results of older jobs are dropped.
+    quint64 statistics_job_ = 0;
     // Why the values are not shown (set when the tensor has none or they cannot be read).
     enum class Absence { kNone, kNoTensor, kComputed, kSparse, kUnsupported, kInvalid };
     Absence absence_ = Absence::kNone;
@@ -94,6 +105,7 @@ private:
     QToolButton* last_page_ = nullptr;
     QLabel* row_range_ = nullptr;
     QLabel* stats_label_ = nullptr;
+    QProgressBar* busy_ = nullptr;
     HistogramWidget* histogram_ = nullptr;
 };
 

@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QtTest>
 
@@ -145,6 +146,15 @@ private slots:
         inspector.show_tensor(model, 0, 0);
         QCoreApplication::processEvents();
         qInfo("show_tensor + first paint of 10M float32: %lld ms", static_cast<long long>(timer.elapsed()));
+        // The statistics come from a worker; meanwhile the panel says it is busy.
+        QVERIFY(inspector.statistics_pending() || inspector.stats() != nullptr);
+        if (inspector.statistics_pending()) {
+            QVERIFY(!inspector.findChild<QWidget*>(QStringLiteral("tensorBusy"))->isHidden());
+            QVERIFY(inspector.stats() == nullptr);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(inspector.stats() != nullptr, 20000);
+        qInfo("statistics of 10M float32 shown after %lld ms", static_cast<long long>(timer.elapsed()));
+        QVERIFY(inspector.findChild<QWidget*>(QStringLiteral("tensorBusy"))->isHidden());
         auto* table = table_model(inspector);
         QCOMPARE(table->page_count(), 2500);  // 2.5M rows of 4, 1000 rows a page
         QCOMPARE(cell(inspector, 0, 0), QStringLiteral("0"));
@@ -174,6 +184,19 @@ private slots:
         QVERIFY(array.ok());
         QCOMPARE(array->shape, (std::vector<int64_t>{kCount / 4, 4}));
         QCOMPARE(array->values<float>()[kCount - 1], 9999999.0f);
+    }
+
+    void statistics_of_a_tensor_no_longer_shown_are_dropped() {
+        std::vector<float> values(TensorInspector::kSynchronousElements + 1, 1.0f);
+        TensorInspector inspector;
+        inspector.show_tensor(model_with(DType::kFloat32, {static_cast<int32_t>(values.size())}, bytes_of(values)), 0,
+                              0);
+        QVERIFY(inspector.statistics_pending());
+        inspector.show_tensor(model_with(DType::kFloat32, {2, 3}, bytes_of<float>({1, -2, 0, 3, 0, 4})), 0, 0);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!inspector.statistics_pending());
+        QCOMPARE(inspector.stats()->stored.count, uint64_t{6});
     }
 
     void exports_read_back() {
