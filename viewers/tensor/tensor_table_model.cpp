@@ -124,7 +124,11 @@ QString TensorTableModel::page_as_tsv() const {
     text += QLatin1Char('\n');
     for (int r = 0; r < rows; ++r) {
         text += row_header(r);
-        for (int c = 0; c < columns; ++c) text += QLatin1Char('\t') + cell_text(r, c);
+        // A tab or line break inside a string would shift the cells of every later column.
+        for (int c = 0; c < columns; ++c)
+            text += QLatin1Char('\t') + cell_text(r, c)
+                                            .replace(QLatin1Char('\t'), QLatin1Char(' '))
+                                            .replace(QLatin1Char('\n'), QLatin1Char(' '));
         text += QLatin1Char('\n');
     }
     return text;
