@@ -1,6 +1,7 @@
 // MainWindow end to end under the offscreen platform: opening models (several at once, Keras
 // through the converter) on workers, the graph linked to the properties and the dump, errors
 // through the injected reporter, cancel, drag and drop, recent files and translations.
+#include <QComboBox>
 #include <QMenu>
 #include <QMimeData>
 #include <QTextBlock>
@@ -19,6 +20,7 @@
 #include "ui/main_window.h"
 #include "ui/model_document.h"
 #include "ui/recent_files.h"
+#include "ui/settings_dialog.h"
 #include "viewers/dump_view.h"
 #include "viewers/graph/graph_panel.h"
 #include "viewers/graph/graph_view.h"
@@ -303,6 +305,25 @@ private slots:
         QVERIFY(!litelab::ui::install_translations(QLocale(QLocale::English, QLocale::UnitedStates)));
         QVERIFY(litelab::ui::is_available_language(QStringLiteral("zh_CN")));
         QVERIFY(!litelab::ui::is_available_language(QStringLiteral("fr")));
+    }
+
+    void the_settings_switch_the_language_live() {
+        Fixture f;
+        auto* menu = f.window->findChild<QMenu*>(QStringLiteral("fileMenu"));
+        QVERIFY(menu);
+        litelab::ui::SettingsDialog dialog(f.window.get());
+        auto* box = dialog.findChild<QComboBox*>(QStringLiteral("languageBox"));
+        QVERIFY(box);
+        QCOMPARE(box->count(), 1 + litelab::ui::available_languages().size());
+        QCOMPARE(dialog.chosen_language(), QString());  // follows the system by default
+        dialog.set_chosen_language(QStringLiteral("zh_CN"));
+        dialog.apply();
+        QTRY_COMPARE(menu->title(), QStringLiteral("文件(&F)"));
+        QCOMPARE(litelab::ui::saved_language(), QStringLiteral("zh_CN"));
+        dialog.set_chosen_language(QStringLiteral("en"));
+        dialog.apply();
+        QTRY_COMPARE(menu->title(), QStringLiteral("&File"));
+        litelab::ui::save_language(QString());
     }
 
     // Last: the catalogs install_translations() loads stay installed for the rest of the run.
