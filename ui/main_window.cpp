@@ -18,6 +18,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -112,9 +113,6 @@ void MainWindow::create_docks() {
     tensor_dock_ = make_dock(this, "tensorDock", tensor_inspector_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(dump_dock_, tensor_dock_);
     dump_dock_->raise();
-    // First-run proportions; restoreState() replaces them with the user's.
-    resizeDocks({properties_dock_}, {360}, Qt::Horizontal);
-    resizeDocks({dump_dock_}, {240}, Qt::Vertical);
 
     connect(properties_, &viewers::PropertiesPanel::operator_activated, this, [this](int subgraph, int op) {
         if (auto* document = current_document()) document->graph_panel()->select_operator(subgraph, op);
@@ -315,9 +313,6 @@ void MainWindow::create_actions() {
     connect(find_in_dump_action_, &QAction::triggered, this, [this] {
         dump_dock_->show();
         dump_dock_->raise();
-    // First-run proportions; restoreState() replaces them with the user's.
-    resizeDocks({properties_dock_}, {360}, Qt::Horizontal);
-    resizeDocks({dump_dock_}, {240}, Qt::Vertical);
         dump_panel_->focus_find();
     });
     settings_action_ = make("settingsAction", QKeySequence::Preferences);
@@ -497,7 +492,13 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::restore_settings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(key(kGeometryKey)).toByteArray())) resize(1280, 800);
-    restoreState(settings.value(key(kStateKey)).toByteArray());
+    if (!restoreState(settings.value(key(kStateKey)).toByteArray())) {
+        // First run: give the docks room once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({properties_dock_}, {width() / 4}, Qt::Horizontal);
+            resizeDocks({dump_dock_}, {height() / 4}, Qt::Vertical);
+        });
+    }
 }
 
 void MainWindow::save_settings() const {

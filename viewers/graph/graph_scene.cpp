@@ -171,12 +171,13 @@ std::optional<SceneItem> GraphScene::item_at(QPointF point, double tolerance) co
     for_each_cell(probe, [&](size_t cell) {
         for (uint32_t edge : cell_edges_[cell]) {
             // Curves are flattened for the test: accurate enough at a few pixels' tolerance.
-            const QPolygonF polyline = edge_paths_[edge].toFillPolygon();
-            for (qsizetype i = 1; i < polyline.size(); ++i) {
-                const double d = distance_to_segment(point, polyline[i - 1], polyline[i]);
-                if (d <= best) {
-                    best = d;
-                    found = SceneItem{SceneItem::Kind::kEdge, edge};
+            for (const QPolygonF& polyline : edge_paths_[edge].toSubpathPolygons()) {
+                for (qsizetype i = 1; i < polyline.size(); ++i) {
+                    const double d = distance_to_segment(point, polyline[i - 1], polyline[i]);
+                    if (d <= best) {
+                        best = d;
+                        found = SceneItem{SceneItem::Kind::kEdge, edge};
+                    }
                 }
             }
         }
