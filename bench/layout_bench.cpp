@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "peak_memory.h"
 #include "viewers/layout/graph_layout.h"
 
 namespace {
@@ -81,14 +82,6 @@ Graph make_residual_network(size_t nodes, uint32_t seed) {
     return b.take();
 }
 
-double peak_resident_mb() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    return 0;
-}
-
 void run(benchmark::State& state, const Graph& graph) {
     litelab::layout::Options unordered;
     unordered.crossing_sweeps = 0;
@@ -103,7 +96,7 @@ void run(benchmark::State& state, const Graph& graph) {
     state.counters["edges"] = static_cast<double>(graph.edges.size());
     state.counters["crossings_before"] = static_cast<double>(crossings_before);
     state.counters["crossings_after"] = static_cast<double>(crossings_after);
-    state.counters["peak_resident_MB"] = peak_resident_mb();
+    state.counters["peak_resident_MB"] = litelab::bench::peak_resident_mb();
 }
 
 void BM_LayoutCnn100(benchmark::State& state) {
