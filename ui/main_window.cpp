@@ -23,7 +23,6 @@
 #include <QToolButton>
 
 #include "ui/app_info.h"
-#include "ui/job_runner.h"
 #include "ui/model_document.h"
 #include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
@@ -31,6 +30,7 @@
 #include "viewers/dump_view.h"
 #include "viewers/graph/graph_panel.h"
 #include "viewers/graph/graph_view.h"
+#include "viewers/jobs/job_runner.h"
 #include "viewers/panels/model_summary_panel.h"
 #include "viewers/panels/properties_panel.h"
 #include "viewers/tensor/tensor_inspector.h"

@@ -23,6 +23,10 @@ class QTabWidget;
 class QToolBar;
 class QToolButton;
 
+namespace litelab {
+class JobRunner;
+}  // namespace litelab
+
 namespace litelab::viewers {
 class DumpPanel;
 class DumpView;
@@ -33,7 +37,6 @@ class TensorInspector;
 
 namespace litelab::ui {
 
-class JobRunner;
 class ModelDocument;
 class RecentFiles;
 

@@ -6,7 +6,6 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,12 +16,12 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <climits>
 
 #include "model/graph.h"
+#include "viewers/jobs/job_runner.h"
 #include "viewers/tensor/histogram_widget.h"
 #include "viewers/tensor/tensor_export.h"
 #include "viewers/tensor/tensor_table_model.h"
@@ -59,14 +58,17 @@ StatisticsResult compute_statistics(const TensorValues& values) {
 
 }  // namespace
 
-TensorInspector::TensorInspector(QWidget* parent) : QWidget(parent) {
+TensorInspector::TensorInspector(QWidget* parent) : QWidget(parent), jobs_(new JobRunner(this)) {
     setObjectName(QStringLiteral("tensorInspector"));
     build_ui();
     retranslate();
     clear();
 }
 
-TensorInspector::~TensorInspector() = default;
+// The runner goes first: it waits for a running job before the members the result needs go.
+TensorInspector::~TensorInspector() {
+    delete jobs_;
+}
 
 void TensorInspector::build_ui() {
     header_ = new QLabel(this);
@@ -198,7 +200,7 @@ void TensorInspector::clear() {
     values_.reset();
     stats_.reset();
     statistics_pending_ = false;
-    ++statistics_job_;
+    jobs_->drop_pending();
     absence_ = Absence::kNoTensor;
     absence_detail_.clear();
     table_model_->set_values(nullptr);
@@ -254,17 +256,10 @@ void TensorInspector::start_statistics() {
         return;
     }
     statistics_pending_ = true;
-    const quint64 job = statistics_job_;
-    // The watcher is a child: a closed inspector deletes it and so never receives the result;
-    // the job keeps the values (and through them the model) alive until it ends.
-    auto* watcher = new QFutureWatcher<StatisticsResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        if (job != statistics_job_) return;  // another tensor is shown by now
-        auto result = watcher->result();
-        apply_statistics(std::move(result.stats), std::move(result.histogram));
-    });
-    watcher->setFuture(QtConcurrent::run([values = values_] { return compute_statistics(*values); }));
+    // The job keeps the values (and through them the model) alive until it ends; the runner
+    // drops its result when another tensor is shown first or the inspector is gone.
+    jobs_->start([values = values_] { return compute_statistics(*values); },
+                 [this](StatisticsResult result) { apply_statistics(std::move(result.stats), std::move(result.histogram)); });
 }
 
 void TensorInspector::apply_statistics(TensorStats stats, Histogram histogram) {

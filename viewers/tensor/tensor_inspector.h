@@ -26,6 +26,10 @@ namespace litelab {
 struct Model;
 }
 
+namespace litelab {
+class JobRunner;
+}  // namespace litelab
+
 namespace litelab::viewers {
 
 class HistogramWidget;
@@ -80,8 +84,8 @@ private:
     std::shared_ptr<const TensorValues> values_;
     std::optional<TensorStats> stats_;
     bool statistics_pending_ = false;
-    // Every show_tensor() and clear() starts a new generation: results of older jobs are dropped.
-    quint64 statistics_job_ = 0;
+    // Statistics of large tensors; every show_tensor() and clear() drops older results.
+    JobRunner* jobs_ = nullptr;
     // Why the values are not shown (set when the tensor has none or they cannot be read).
     enum class Absence { kNone, kNoTensor, kComputed, kSparse, kUnsupported, kInvalid };
     Absence absence_ = Absence::kNone;

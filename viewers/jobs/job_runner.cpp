@@ -1,6 +1,6 @@
-#include "ui/job_runner.h"
+#include "viewers/jobs/job_runner.h"
 
-namespace litelab::ui {
+namespace litelab {
 
 JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
 
@@ -9,4 +9,4 @@ JobRunner::~JobRunner() {
     pool_.waitForDone();
 }
 
-}  // namespace litelab::ui
+}  // namespace litelab

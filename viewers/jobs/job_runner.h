@@ -6,6 +6,7 @@
 //
 // `work` runs on a worker and must only touch what it owns (capture by value); `done` runs on
 // the GUI thread. Both must be copyable (QThreadPool stores a std::function).
+// It lives below ui/ and viewers/ (Qt Core only) so that both use this one mechanism.
 #pragma once
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace litelab::ui {
+namespace litelab {
 
 class JobRunner : public QObject {
 public:
@@ -27,6 +28,8 @@ public:
     // Returns the job's id; ids grow with every start().
     template <class Work, class Done>
     quint64 start(Work work, Done done);
+    // Makes every job started so far stale: their results are dropped.
+    void drop_pending() { ++current_job_; }
 
 private:
     QThreadPool pool_;
@@ -45,11 +48,12 @@ quint64 JobRunner::start(Work work, Done done) {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, id, done, output]() mutable {
-                if (self && self->current_job_ == id) done(std::move(*output));
+                const JobRunner* runner = self.data();
+                if (runner != nullptr && runner->current_job_ == id) done(std::move(*output));
             },
             Qt::QueuedConnection);
     });
     return id;
 }
 
-}  // namespace litelab::ui
+}  // namespace litelab
