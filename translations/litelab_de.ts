@@ -388,10 +388,6 @@
         <translation>%1 aus %2 konvertiert</translation>
     </message>
     <message>
-        <source>%1 — notes: %2</source>
-        <translation>%1 — Hinweise: %2</translation>
-    </message>
-    <message>
         <source>Open a TensorFlow Lite, Keras or ONNX model</source>
         <translation>Ein TensorFlow-Lite-, Keras- oder ONNX-Modell öffnen</translation>
     </message>
@@ -491,6 +487,33 @@
         <source>Models (*.tflite *.h5 *.keras *.onnx);;TensorFlow Lite (*.tflite);;Keras (*.h5 *.keras);;ONNX (*.onnx);;All files (*)</source>
         <translation>Modelle (*.tflite *.h5 *.keras *.onnx);;TensorFlow Lite (*.tflite);;Keras (*.h5 *.keras);;ONNX (*.onnx);;Alle Dateien (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 — %n note(s)</source>
+        <translation>
+            <numerusform>%1 — %n Hinweis</numerusform>
+            <numerusform>%1 — %n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
 </context>
 <context>
     <name>litelab::ui::RecentFiles</name>
@@ -538,11 +561,11 @@
         <translation>Im Auszug suchen</translation>
     </message>
     <message>
-        <source>Find previous</source>
+        <source>Previous match</source>
         <translation>Vorheriger Treffer</translation>
     </message>
     <message>
-        <source>Find next</source>
+        <source>Next match</source>
         <translation>Nächster Treffer</translation>
     </message>
 </context>
@@ -910,13 +933,6 @@
         <translation>Die Werte von T#%1 können nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Counting %n value(s)...</source>
-        <translation>
-            <numerusform>%n Wert wird gezählt...</numerusform>
-            <numerusform>%n Werte werden gezählt...</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n string(s); strings have no statistics</source>
         <translation>
             <numerusform>%n Zeichenkette; für Zeichenketten gibt es keine Statistik</numerusform>
@@ -1000,10 +1016,6 @@
         <translation>%1: der angezeigte Tensor hat keine gespeicherten Werte zum Exportieren</translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation>Anzei&amp;ge:</translation>
-    </message>
-    <message>
         <source>Real values</source>
         <translation>Reelle Werte</translation>
     </message>
@@ -1018,14 +1030,6 @@
     <message>
         <source>Copy the rows of this page as tab-separated text</source>
         <translation>Die Zeilen dieser Seite als tabulatorgetrennten Text kopieren</translation>
-    </message>
-    <message>
-        <source>Export .&amp;npy...</source>
-        <translation>.&amp;npy exportieren...</translation>
-    </message>
-    <message>
-        <source>Export CS&amp;V...</source>
-        <translation>CS&amp;V exportieren...</translation>
     </message>
     <message>
         <source>Write the values as shown, one table row per line</source>
@@ -1050,6 +1054,25 @@
     <message>
         <source>Tensor inspector</source>
         <translation>Tensor-Inspektor</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counting %n value(s)…</source>
+        <translation>
+            <numerusform>%n Wert wird gezählt…</numerusform>
+            <numerusform>%n Werte werden gezählt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>Anzei&amp;ge:</translation>
+    </message>
+    <message>
+        <source>Export .&amp;npy…</source>
+        <translation>.&amp;npy exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
     </message>
 </context>
 <context>

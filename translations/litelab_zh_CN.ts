@@ -388,10 +388,6 @@
         <translation>已转换 %1（源格式：%2）</translation>
     </message>
     <message>
-        <source>%1 — notes: %2</source>
-        <translation>%1 — 提示：%2 条</translation>
-    </message>
-    <message>
         <source>Open a TensorFlow Lite, Keras or ONNX model</source>
         <translation>打开 TensorFlow Lite、Keras 或 ONNX 模型</translation>
     </message>
@@ -491,6 +487,32 @@
         <source>Models (*.tflite *.h5 *.keras *.onnx);;TensorFlow Lite (*.tflite);;Keras (*.h5 *.keras);;ONNX (*.onnx);;All files (*)</source>
         <translation>模型 (*.tflite *.h5 *.keras *.onnx);;TensorFlow Lite (*.tflite);;Keras (*.h5 *.keras);;ONNX (*.onnx);;所有文件 (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 — %n note(s)</source>
+        <translation>
+            <numerusform>%1 — %n 条提示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
 </context>
 <context>
     <name>litelab::ui::RecentFiles</name>
@@ -538,12 +560,12 @@
         <translation>在转储中查找</translation>
     </message>
     <message>
-        <source>Find previous</source>
-        <translation>查找上一个</translation>
+        <source>Previous match</source>
+        <translation>上一个匹配项</translation>
     </message>
     <message>
-        <source>Find next</source>
-        <translation>查找下一个</translation>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
     </message>
 </context>
 <context>
@@ -906,12 +928,6 @@
         <translation>无法读取 T#%1 的值：%2</translation>
     </message>
     <message numerus="yes">
-        <source>Counting %n value(s)...</source>
-        <translation>
-            <numerusform>正在统计 %n 个值...</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n string(s); strings have no statistics</source>
         <translation>
             <numerusform>%n 个字符串；字符串没有统计信息</numerusform>
@@ -994,10 +1010,6 @@
         <translation>%1：所显示的张量没有可导出的存储值</translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation>显示(&amp;S)：</translation>
-    </message>
-    <message>
         <source>Real values</source>
         <translation>实数值</translation>
     </message>
@@ -1012,14 +1024,6 @@
     <message>
         <source>Copy the rows of this page as tab-separated text</source>
         <translation>将本页的行复制为制表符分隔的文本</translation>
-    </message>
-    <message>
-        <source>Export .&amp;npy...</source>
-        <translation>导出 .npy(&amp;N)...</translation>
-    </message>
-    <message>
-        <source>Export CS&amp;V...</source>
-        <translation>导出 CSV(&amp;V)...</translation>
     </message>
     <message>
         <source>Write the values as shown, one table row per line</source>
@@ -1044,6 +1048,24 @@
     <message>
         <source>Tensor inspector</source>
         <translation>张量检查器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counting %n value(s)…</source>
+        <translation>
+            <numerusform>正在统计 %n 个值…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Export .&amp;npy…</source>
+        <translation>导出 .npy(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
     </message>
 </context>
 <context>

@@ -201,7 +201,7 @@ void MainWindow::finish_open(quint64 load, const QString& path, LoadResult resul
     if (warnings == 0)
         statusBar()->showMessage(how, kStatusTimeoutMs);
     else  // stays until the next message; the status bar's tooltip lists them
-        statusBar()->showMessage(tr("%1 — notes: %2").arg(how).arg(warnings));
+        statusBar()->showMessage(tr("%1 — %n note(s)", nullptr, static_cast<int>(warnings)).arg(how));
     statusBar()->setToolTip(loaded->warnings.join(QLatin1Char('\n')));
     emit model_opened(path);
 }
@@ -399,6 +399,12 @@ void MainWindow::retranslate() {
     file_menu_->setTitle(tr("&File"));
     open_action_->setText(tr("&Open…"));
     open_action_->setStatusTip(tr("Open a TensorFlow Lite, Keras or ONNX model"));
+    // Toolbar labels without accelerators: "(&O)"-style ones would show as "(O)" there.
+    open_action_->setIconText(tr("Open"));
+    find_action_->setIconText(tr("Find"));
+    zoom_in_action_->setIconText(tr("Zoom In"));
+    zoom_out_action_->setIconText(tr("Zoom Out"));
+    fit_action_->setIconText(tr("Fit"));
     close_action_->setText(tr("&Close Model"));
     export_graph_action_->setText(tr("&Export Graph…"));
     export_graph_action_->setStatusTip(tr("Save the graph as a PNG or SVG picture"));

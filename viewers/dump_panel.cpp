@@ -73,8 +73,8 @@ void DumpPanel::changeEvent(QEvent* event) {
 
 void DumpPanel::retranslate() {
     find_->setPlaceholderText(tr("Find in the dump"));
-    previous_->setToolTip(tr("Find previous"));
-    next_->setToolTip(tr("Find next"));
+    previous_->setToolTip(tr("Previous match"));
+    next_->setToolTip(tr("Next match"));
     show_result(!not_found_);
 }
 

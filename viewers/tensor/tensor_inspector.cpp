@@ -355,7 +355,7 @@ void TensorInspector::update_stats_text() {
     }
     const int count = static_cast<int>(std::min<uint64_t>(values_->size(), INT_MAX));
     if (statistics_pending_) {
-        stats_label_->setText(tr("Counting %n value(s)...", nullptr, count));
+        stats_label_->setText(tr("Counting %n value(s)…", nullptr, count));
         return;
     }
     if (!stats_) {
@@ -452,13 +452,13 @@ void TensorInspector::changeEvent(QEvent* event) {
 }
 
 void TensorInspector::retranslate() {
-    value_mode_label_->setText(tr("&Show:"));
+    value_mode_label_->setText(tr("Sho&w:"));
     value_mode_->setItemText(0, tr("Real values"));
     value_mode_->setItemText(1, tr("Stored integers"));
     copy_->setText(tr("&Copy Page"));
     copy_->setToolTip(tr("Copy the rows of this page as tab-separated text"));
-    export_npy_->setText(tr("Export .&npy..."));
-    export_csv_->setText(tr("Export CS&V..."));
+    export_npy_->setText(tr("Export .&npy…"));
+    export_csv_->setText(tr("Export &CSV…"));
     export_csv_->setToolTip(tr("Write the values as shown, one table row per line"));
     first_page_->setToolTip(tr("First page"));
     previous_page_->setToolTip(tr("Previous page"));
