@@ -2,6 +2,8 @@
 // through the converter) on workers, the graph linked to the properties and the dump, errors
 // through the injected reporter, cancel, drag and drop, recent files and translations.
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMimeData>
 #include <QTextBlock>
@@ -14,7 +16,8 @@
 
 #include <memory>
 
-#include "test_models.h"
+#include "support/oracle_info.h"
+#include "support/test_models.h"
 #include "ui/error_reporter.h"
 #include "ui/localization.h"
 #include "ui/main_window.h"
@@ -138,6 +141,48 @@ private slots:
         QVERIFY(view->select_operator(2));
         QVERIFY2(dump->textCursor().block().text().startsWith(QStringLiteral("  Op#2 ")),
                  qPrintable(dump->textCursor().block().text()));
+    }
+
+    void opens_every_shared_model_data() {
+        QTest::addColumn<QString>("name");
+        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
+    }
+
+    // Through the window as a user opens it: as many graph nodes as `run_tflite --info` lists
+    // operators, and selecting the last operator shows the oracle's name and tensors.
+    void opens_every_shared_model() {
+        QFETCH(QString, name);
+        const auto& oracle = litelab::test::oracle_info(name);
+        if (oracle.json.isEmpty()) QSKIP(qPrintable(oracle.why_not));
+        const QJsonArray operators = oracle.json.value(QStringLiteral("operators")).toArray();
+        Fixture f;
+        QSignalSpy opened(f.window.get(), &MainWindow::model_opened);
+        f.window->open_model(litelab::test::model_path(name));
+        QVERIFY(opened.wait(kLoadTimeoutMs));
+        QVERIFY(f.reporter->reports.isEmpty());
+        auto* view = f.window->current_document()->graph_panel()->view();
+        QCOMPARE(view->scene()->graph().operator_count, static_cast<size_t>(operators.size()));
+
+        const int last = static_cast<int>(operators.size()) - 1;
+        const QJsonObject op = operators[last].toObject();
+        QVERIFY(view->select_operator(last));
+        auto* properties = f.window->properties_panel();
+        QCOMPARE(properties->value_of(QStringLiteral("Name")), op.value(QStringLiteral("op")).toString());
+        const QJsonArray outputs = op.value(QStringLiteral("outputs")).toArray();
+        QVERIFY2(properties->value_of(QStringLiteral("Output 0")).startsWith(QStringLiteral("T#%1 ").arg(outputs[0].toInt())),
+                 qPrintable(properties->value_of(QStringLiteral("Output 0"))));
+    }
+
+    void opens_the_shared_keras_model() {
+        const QString keras = QStringLiteral(LITELAB_SHARED_DIR "/models/keras/teachable_machine_digits.h5");
+        if (!QFileInfo::exists(keras)) QSKIP(qPrintable(keras + QStringLiteral(" is absent (../shared)")));
+        Fixture f;
+        QSignalSpy opened(f.window.get(), &MainWindow::model_opened);
+        f.window->open_model(keras);
+        QVERIFY(opened.wait(kLoadTimeoutMs));
+        QVERIFY(f.reporter->reports.isEmpty());
+        QVERIFY(f.window->current_model()->converted);
+        QVERIFY(f.window->current_document()->graph_panel()->view()->scene()->graph().operator_count > 10);
     }
 
     void opens_several_models_and_keras_through_the_converter() {

@@ -2,9 +2,7 @@
 // operators, edges that carry exactly the tensors the runtime says each op reads, search,
 // selection by mouse and keyboard, subgraph navigation and export.
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -12,9 +10,9 @@
 
 #include <set>
 
-#include "control_flow_model.h"
+#include "support/control_flow_model.h"
+#include "support/oracle_info.h"
 #include "model/demo_model.h"
-#include "tflite/reader.h"
 #include "viewers/graph/graph_panel.h"
 #include "viewers/graph/graph_scene.h"
 #include "viewers/graph/graph_view.h"
@@ -26,28 +24,11 @@ using litelab::viewers::SceneItem;
 
 namespace {
 
-const QString kShared = QStringLiteral(LITELAB_SHARED_DIR);
-
 std::shared_ptr<const litelab::Model> read_model(const QString& path) {
-    auto read = litelab::read_tflite_file(QFile::encodeName(path).toStdString());
-    if (!read) qFatal("%s", read.error().message.c_str());
-    return std::make_shared<const litelab::Model>(std::move(read->model));
-}
-
-// `run_tflite --info` (LiteRT's own reader in Python) lists the operators of subgraph 0.
-QJsonArray oracle_operators(const QString& model, QString* skip_reason) {
-    const QString oracle = kShared + QStringLiteral("/oracles/run_tflite");
-    if (!QFileInfo::exists(oracle)) {
-        *skip_reason = QStringLiteral("%1 is absent").arg(oracle);
-        return {};
-    }
-    QProcess process;
-    process.start(oracle, {QStringLiteral("--info"), model});
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        *skip_reason = QStringLiteral("run_tflite --info failed: %1").arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("operators")).toArray();
+    QString error;
+    auto model = litelab::test::read_model(path, &error);
+    if (!model) qFatal("%s", qPrintable(error));
+    return model;
 }
 
 QPoint viewport_point(const GraphView& view, QPointF scene_point) {
@@ -62,19 +43,18 @@ class GraphViewTest : public QObject {
 
 private slots:
     void nodes_and_edges_match_an_independent_runtime_data() {
-        QTest::addColumn<QString>("model");
-        for (const char* name : {"hello_world_float", "hello_world_int8", "micro_speech_quantized", "person_detect",
-                                 "trained_lstm"})
-            QTest::newRow(name) << kShared + QStringLiteral("/models/tflite/%1.tflite").arg(QLatin1String(name));
+        QTest::addColumn<QString>("name");
+        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
     }
 
+    // `run_tflite --info` (LiteRT's own reader in Python) lists the operators of subgraph 0.
     void nodes_and_edges_match_an_independent_runtime() {
-        QFETCH(QString, model);
-        if (!QFileInfo::exists(model)) QSKIP(qPrintable(QStringLiteral("%1 is absent (../shared)").arg(model)));
-        QString skip;
-        const QJsonArray operators = oracle_operators(model, &skip);
-        if (!skip.isEmpty()) QSKIP(qPrintable(skip));
+        QFETCH(QString, name);
+        const auto& oracle = litelab::test::oracle_info(name);
+        if (oracle.json.isEmpty()) QSKIP(qPrintable(oracle.why_not));
+        const QJsonArray operators = oracle.json.value(QStringLiteral("operators")).toArray();
         QVERIFY(!operators.isEmpty());
+        const QString model = litelab::test::model_path(name);
 
         const auto scene = GraphScene::build(read_model(model), 0, QFont());
         const auto& graph = scene->graph();
@@ -98,8 +78,8 @@ private slots:
     }
 
     void search_finds_ops_tensors_and_references() {
-        const QString model = kShared + QStringLiteral("/models/tflite/micro_speech_quantized.tflite");
-        if (!QFileInfo::exists(model)) QSKIP("../shared is absent");
+        const QString model = litelab::test::model_path(QStringLiteral("micro_speech_quantized"));
+        if (!QFileInfo::exists(model)) QSKIP(qPrintable(model + QStringLiteral(" is absent (../shared)")));
         GraphView view;
         view.resize(800, 600);
         view.set_scene(GraphScene::build(read_model(model), 0, QFont()));

@@ -6,7 +6,7 @@
 #include <QtTest>
 
 #include "hand_models.h"
-#include "oracle_info.h"
+#include "support/oracle_info.h"
 #include "tests.h"
 #include "viewers/panels/model_summary_panel.h"
 

@@ -8,7 +8,7 @@
 #include <QtTest>
 
 #include "hand_models.h"
-#include "oracle_info.h"
+#include "support/oracle_info.h"
 #include "tests.h"
 #include "viewers/panels/properties_panel.h"
 

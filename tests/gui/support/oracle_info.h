@@ -1,5 +1,5 @@
 // What the independent oracle (../shared/oracles/run_tflite --info, its own flatbuffer reader)
-// says about a model, and the engine's reading of the same file, for the panels' tests.
+// says about a model, and the engine's reading of the same file, for the GUI tests.
 #pragma once
 
 #include <QJsonObject>
