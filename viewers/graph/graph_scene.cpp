@@ -218,7 +218,9 @@ std::vector<SceneItem> GraphScene::find(const QString& query) const {
                                               QRegularExpression::CaseInsensitiveOption);
     if (const auto match = reference.match(text); match.hasMatch()) {
         const QString prefix = match.captured(1).toLower();
-        const int index = match.captured(2).toInt();
+        bool valid = false;
+        const int index = match.captured(2).toInt(&valid);
+        if (!valid) return hits;  // more digits than any index has
         if (prefix != QStringLiteral("t#")) add(item_for_operator(index));
         if (prefix != QStringLiteral("op#") && index < static_cast<int>(subgraph.tensors.size()))
             add(item_for_tensor(index));

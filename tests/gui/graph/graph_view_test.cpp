@@ -108,6 +108,8 @@ private slots:
         view.previous_hit();
         QCOMPARE(tensors.last().at(0).toInt(), 3);
         QCOMPARE(view.set_search(QStringLiteral("no such thing")), 0);
+        QCOMPARE(view.set_search(QStringLiteral("T#99999999999999")), 0);
+        QCOMPARE(view.set_search(QStringLiteral("Op#4")), 0);  // micro_speech has Op#0..Op#3
     }
 
     void clicking_selects_nodes_and_edges_and_keys_walk() {
