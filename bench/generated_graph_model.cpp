@@ -76,8 +76,8 @@ Model make_graph_model(int ops) {
     for (int block = 0; maker.ops() < ops; ++block) {
         if (block % 4 == 3 && maker.ops() + 6 <= ops) {
             const int32_t a = maker.conv(x, tflite::ActivationFunctionType_RELU);
-            const int32_t b = maker.conv(maker.conv(x, tflite::ActivationFunctionType_RELU),
-                                         tflite::ActivationFunctionType_RELU);
+            const int32_t b =
+                maker.conv(maker.conv(x, tflite::ActivationFunctionType_RELU), tflite::ActivationFunctionType_RELU);
             const int32_t c = maker.binary(tflite::BuiltinOperator_MUL, x, x);
             x = maker.concat({a, b, c});
             continue;

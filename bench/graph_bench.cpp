@@ -64,8 +64,8 @@ void BM_PaintVisible5000(benchmark::State& state) {
     const auto& scene = *loaded.value()->scenes.front();
     QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
     const QRectF bounds = scene.bounds();
-    const double zoom = state.range(0) > 0 ? state.range(0) / 100.0
-                                           : std::min(1600 / bounds.width(), 1000 / bounds.height());
+    const double zoom =
+        state.range(0) > 0 ? state.range(0) / 100.0 : std::min(1600 / bounds.width(), 1000 / bounds.height());
     // A window into the middle of the drawing (the graph is a tall column).
     const QSizeF window(1600 / zoom, 1000 / zoom);
     const QRectF visible(bounds.center() - QPointF(window.width() / 2, window.height() / 2), window);

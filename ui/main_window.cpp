@@ -70,8 +70,7 @@ MainWindow::MainWindow(std::unique_ptr<ErrorReporter> reporter, QWidget* parent)
     empty_hint_->setWordWrap(true);
     setCentralWidget(tabs_);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::close_document);
-    connect(tabs_, &QTabWidget::currentChanged, this,
-            [this] { show_document(current_document()); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { show_document(current_document()); });
     create_docks();
     create_actions();
     create_menus_and_toolbar();
@@ -196,8 +195,8 @@ void MainWindow::finish_open(quint64 load, const QString& path, LoadResult resul
 
     const auto& loaded = document->loaded();
     const auto warnings = loaded->warnings.size();
-    const QString how = loaded->converted ? tr("Converted %1 from %2").arg(file_name, loaded->format)
-                                          : tr("Opened %1").arg(file_name);
+    const QString how =
+        loaded->converted ? tr("Converted %1 from %2").arg(file_name, loaded->format) : tr("Opened %1").arg(file_name);
     if (warnings == 0)
         statusBar()->showMessage(how, kStatusTimeoutMs);
     else  // stays until the next message; the status bar's tooltip lists them
@@ -432,8 +431,9 @@ void MainWindow::retranslate() {
     cancel_button_->setText(tr("Cancel"));
     cancel_button_->setToolTip(tr("Stop opening the models still being read"));
     busy_->setToolTip(tr("Reading and converting…"));
-    empty_hint_->setText(tr("Open a TensorFlow Lite, Keras (.h5, .keras) or ONNX model with File ▸ Open, "
-                            "or drop model files here."));
+    empty_hint_->setText(
+        tr("Open a TensorFlow Lite, Keras (.h5, .keras) or ONNX model with File ▸ Open, "
+           "or drop model files here."));
     recent_files_->retranslate();
     update_title();
 }

@@ -76,8 +76,8 @@ bool DumpView::reveal_operator(int subgraph, int op) {
     bool in_subgraph = false;
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
         const QString text = block.text();
-        if (text.startsWith(QStringLiteral("Subgraph#"))) in_subgraph = text.startsWith(header + QLatin1Char(' ')) ||
-                                                                      text.startsWith(header + QLatin1Char('('));
+        if (text.startsWith(QStringLiteral("Subgraph#")))
+            in_subgraph = text.startsWith(header + QLatin1Char(' ')) || text.startsWith(header + QLatin1Char('('));
         if (in_subgraph && text.startsWith(line)) {
             QTextCursor cursor(block);
             cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);

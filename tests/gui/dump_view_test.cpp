@@ -5,8 +5,8 @@
 #include <QTextBlock>
 #include <QtTest>
 
-#include "support/control_flow_model.h"
 #include "model/demo_model.h"
+#include "support/control_flow_model.h"
 #include "viewers/dump_panel.h"
 #include "viewers/dump_view.h"
 

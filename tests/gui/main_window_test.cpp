@@ -6,11 +6,11 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QMimeData>
-#include <QTextBlock>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTranslator>
 #include <QtTest>
 
@@ -135,7 +135,8 @@ private slots:
         const int tensor_ref = text.indexOf(QStringLiteral("T#0"), op_line);
         QVERIFY(dump->activate_reference_at(tensor_ref + 1));
         QCOMPARE(properties->value_of(QStringLiteral("Index")), QStringLiteral("T#0"));
-        QCOMPARE(properties->value_of(QStringLiteral("Name")), QString::fromStdString(model->subgraphs[0].tensors[0].name));
+        QCOMPARE(properties->value_of(QStringLiteral("Name")),
+                 QString::fromStdString(model->subgraphs[0].tensors[0].name));
 
         // Selecting a node in the graph moves the dump to its line.
         QVERIFY(view->select_operator(2));
@@ -169,7 +170,8 @@ private slots:
         auto* properties = f.window->properties_panel();
         QCOMPARE(properties->value_of(QStringLiteral("Name")), op.value(QStringLiteral("op")).toString());
         const QJsonArray outputs = op.value(QStringLiteral("outputs")).toArray();
-        QVERIFY2(properties->value_of(QStringLiteral("Output 0")).startsWith(QStringLiteral("T#%1 ").arg(outputs[0].toInt())),
+        QVERIFY2(properties->value_of(QStringLiteral("Output 0"))
+                     .startsWith(QStringLiteral("T#%1 ").arg(outputs[0].toInt())),
                  qPrintable(properties->value_of(QStringLiteral("Output 0"))));
     }
 
@@ -240,7 +242,8 @@ private slots:
         QCOMPARE(f.reporter->reports.size(), 2);
         QStringList messages;
         for (const auto& report : f.reporter->reports) messages << report.message;
-        QVERIFY2(messages.filter(QStringLiteral("broken.onnx")).size() == 1, qPrintable(messages.join(QLatin1Char('|'))));
+        QVERIFY2(messages.filter(QStringLiteral("broken.onnx")).size() == 1,
+                 qPrintable(messages.join(QLatin1Char('|'))));
         QVERIFY2(messages.filter(QStringLiteral("broken.h5")).size() == 1, qPrintable(messages.join(QLatin1Char('|'))));
         QCOMPARE(f.window->document_count(), 0);
     }

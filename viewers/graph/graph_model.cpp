@@ -18,16 +18,40 @@ bool one_of(std::string_view name, const std::array<std::string_view, N>& names)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-constexpr std::array<std::string_view, 14> kActivations{
-    "RELU",     "RELU6", "RELU_N1_TO_1", "RELU_0_TO_1", "LOGISTIC", "TANH", "SOFTMAX",
-    "LOG_SOFTMAX", "HARD_SWISH", "LEAKY_RELU", "PRELU", "ELU", "GELU", "SIGN"};
-constexpr std::array<std::string_view, 31> kShapeOps{
-    "RESHAPE",      "TRANSPOSE",     "CONCATENATION",  "SPLIT",          "SPLIT_V",        "SLICE",
-    "STRIDED_SLICE", "PAD",          "PADV2",          "MIRROR_PAD",     "SQUEEZE",        "EXPAND_DIMS",
-    "GATHER",       "GATHER_ND",     "PACK",           "UNPACK",         "TILE",           "SHAPE",
-    "BROADCAST_TO", "DEPTH_TO_SPACE", "SPACE_TO_DEPTH", "BATCH_TO_SPACE_ND", "SPACE_TO_BATCH_ND",
-    "REVERSE_V2",   "RESIZE_BILINEAR", "RESIZE_NEAREST_NEIGHBOR", "CAST", "FILL", "ZEROS_LIKE",
-    "ONES_LIKE",    "SCATTER_ND"};
+constexpr std::array<std::string_view, 14> kActivations{"RELU",  "RELU6",   "RELU_N1_TO_1", "RELU_0_TO_1", "LOGISTIC",
+                                                        "TANH",  "SOFTMAX", "LOG_SOFTMAX",  "HARD_SWISH",  "LEAKY_RELU",
+                                                        "PRELU", "ELU",     "GELU",         "SIGN"};
+constexpr std::array<std::string_view, 31> kShapeOps{"RESHAPE",
+                                                     "TRANSPOSE",
+                                                     "CONCATENATION",
+                                                     "SPLIT",
+                                                     "SPLIT_V",
+                                                     "SLICE",
+                                                     "STRIDED_SLICE",
+                                                     "PAD",
+                                                     "PADV2",
+                                                     "MIRROR_PAD",
+                                                     "SQUEEZE",
+                                                     "EXPAND_DIMS",
+                                                     "GATHER",
+                                                     "GATHER_ND",
+                                                     "PACK",
+                                                     "UNPACK",
+                                                     "TILE",
+                                                     "SHAPE",
+                                                     "BROADCAST_TO",
+                                                     "DEPTH_TO_SPACE",
+                                                     "SPACE_TO_DEPTH",
+                                                     "BATCH_TO_SPACE_ND",
+                                                     "SPACE_TO_BATCH_ND",
+                                                     "REVERSE_V2",
+                                                     "RESIZE_BILINEAR",
+                                                     "RESIZE_NEAREST_NEIGHBOR",
+                                                     "CAST",
+                                                     "FILL",
+                                                     "ZEROS_LIKE",
+                                                     "ONES_LIKE",
+                                                     "SCATTER_ND"};
 
 std::string dims_text(const std::vector<int32_t>& dims) {
     if (dims.empty()) return "scalar";
@@ -126,8 +150,8 @@ OpFamily op_family(tflite::BuiltinOperator op) {
         return OpFamily::kRecurrent;
     if (contains(name, "CONV") || name == "FULLY_CONNECTED" || contains(name, "MATMUL") || name == "EMBEDDING_LOOKUP")
         return OpFamily::kConvolution;
-    if (contains(name, "POOL") || contains(name, "REDUCE_") || name == "MEAN" || name == "SUM" ||
-        name == "ARG_MAX" || name == "ARG_MIN")
+    if (contains(name, "POOL") || contains(name, "REDUCE_") || name == "MEAN" || name == "SUM" || name == "ARG_MAX" ||
+        name == "ARG_MIN")
         return OpFamily::kPooling;
     if (one_of(name, kActivations)) return OpFamily::kActivation;
     if (one_of(name, kShapeOps)) return OpFamily::kShape;

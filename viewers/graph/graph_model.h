@@ -25,7 +25,7 @@ enum class OpFamily {
     kControlFlow,   // WHILE, IF, CALL_ONCE
     kCustom,
     kOther,
-    kTerminal,      // graph inputs and outputs
+    kTerminal,  // graph inputs and outputs
 };
 
 OpFamily op_family(tflite::BuiltinOperator op);
@@ -33,10 +33,10 @@ OpFamily op_family(tflite::BuiltinOperator op);
 struct GraphNode {
     enum class Kind { kOperator, kInput, kOutput };
     Kind kind = Kind::kOperator;
-    int32_t index = 0;          // operator index, or the tensor index of a terminal
+    int32_t index = 0;  // operator index, or the tensor index of a terminal
     OpFamily family = OpFamily::kOther;
-    std::string title;          // "CONV_2D", or the tensor name for terminals
-    std::string detail;         // key options: "3×3 /2 RELU6"; empty when there are none
+    std::string title;                      // "CONV_2D", or the tensor name for terminals
+    std::string detail;                     // key options: "3×3 /2 RELU6"; empty when there are none
     std::vector<int32_t> called_subgraphs;  // WHILE / IF / CALL_ONCE bodies
 };
 

@@ -107,9 +107,10 @@ void GraphPanel::fill_subgraph_box() {
     for (size_t i = 0; i < scenes_.size(); ++i) {
         const auto& subgraphs = scenes_[i]->model().subgraphs;
         const std::string& name = subgraphs[static_cast<size_t>(scenes_[i]->subgraph())].name;
-        const QString label = name.empty() ? tr("Subgraph #%1").arg(i)
-                                           : tr("Subgraph #%1: %2").arg(i).arg(QString::fromStdString(name));
-        subgraph_box_->addItem(tr("%1 (%n ops)", nullptr, static_cast<int>(scenes_[i]->graph().operator_count)).arg(label));
+        const QString label =
+            name.empty() ? tr("Subgraph #%1").arg(i) : tr("Subgraph #%1: %2").arg(i).arg(QString::fromStdString(name));
+        subgraph_box_->addItem(
+            tr("%1 (%n ops)", nullptr, static_cast<int>(scenes_[i]->graph().operator_count)).arg(label));
     }
     subgraph_box_->setEnabled(scenes_.size() > 1);
 }

@@ -92,8 +92,8 @@ std::shared_ptr<const GraphScene> GraphScene::build(std::shared_ptr<const Model>
                                            detail.isEmpty() ? 0.0 : detail_metrics.horizontalAdvance(detail));
         double height = title_metrics.height() + 2 * graph_style::kNodePaddingY;
         if (!detail.isEmpty()) height += detail_metrics.height();
-        input.nodes.push_back({std::max(graph_style::kMinNodeWidth, text_width + 2 * graph_style::kNodePaddingX),
-                               std::ceil(height)});
+        input.nodes.push_back(
+            {std::max(graph_style::kMinNodeWidth, text_width + 2 * graph_style::kNodePaddingX), std::ceil(height)});
         scene->node_titles_.push_back(std::move(title));
         scene->node_details_.push_back(std::move(detail));
     }
@@ -106,8 +106,7 @@ std::shared_ptr<const GraphScene> GraphScene::build(std::shared_ptr<const Model>
     for (size_t i = 0; i < nodes.size(); ++i) {
         const auto& size = input.nodes[i];
         const auto& centre = placed.centres[i];
-        scene->node_rects_.emplace_back(centre.x - size.width / 2, centre.y - size.height / 2, size.width,
-                                        size.height);
+        scene->node_rects_.emplace_back(centre.x - size.width / 2, centre.y - size.height / 2, size.width, size.height);
     }
     const QFontMetricsF label_metrics(scene->label_font_);
     const auto& edges = scene->graph_.edges;
@@ -148,14 +147,19 @@ void GraphScene::build_index() {
 
 template <class Visit>
 void GraphScene::for_each_cell(const QRectF& area, Visit&& visit) const {
-    const auto clamp_column = [&](double x) { return std::clamp(static_cast<int>(std::floor(x / cell_size_)), 0, columns_ - 1); };
-    const auto clamp_row = [&](double y) { return std::clamp(static_cast<int>(std::floor(y / cell_size_)), 0, rows_ - 1); };
+    const auto clamp_column = [&](double x) {
+        return std::clamp(static_cast<int>(std::floor(x / cell_size_)), 0, columns_ - 1);
+    };
+    const auto clamp_row = [&](double y) {
+        return std::clamp(static_cast<int>(std::floor(y / cell_size_)), 0, rows_ - 1);
+    };
     const int x0 = clamp_column(area.left());
     const int x1 = clamp_column(area.right());
     const int y0 = clamp_row(area.top());
     const int y1 = clamp_row(area.bottom());
     for (int y = y0; y <= y1; ++y)
-        for (int x = x0; x <= x1; ++x) visit(static_cast<size_t>(y) * static_cast<size_t>(columns_) + static_cast<size_t>(x));
+        for (int x = x0; x <= x1; ++x)
+            visit(static_cast<size_t>(y) * static_cast<size_t>(columns_) + static_cast<size_t>(x));
 }
 
 std::optional<SceneItem> GraphScene::item_at(QPointF point, double tolerance) const {
@@ -257,7 +261,8 @@ void GraphScene::paint(QPainter& painter, const QRectF& exposed, double scale, c
     const bool detailed = scale >= graph_style::kTextMinScale;
     const bool edge_labels = scale >= graph_style::kEdgeLabelMinScale;
     const auto is_hit = [&](SceneItem item) {
-        return highlights.hits && std::find(highlights.hits->begin(), highlights.hits->end(), item) != highlights.hits->end();
+        return highlights.hits &&
+               std::find(highlights.hits->begin(), highlights.hits->end(), item) != highlights.hits->end();
     };
     painter.setRenderHint(QPainter::Antialiasing, detailed);
 

@@ -72,7 +72,7 @@ private:
     QFont detail_font_;
     QFont label_font_;
     std::vector<QRectF> node_rects_;
-    std::vector<QString> node_titles_;   // elided to the node's width
+    std::vector<QString> node_titles_;  // elided to the node's width
     std::vector<QString> node_details_;
     std::vector<QPainterPath> edge_paths_;
     std::vector<QPointF> edge_label_anchors_;

@@ -50,8 +50,7 @@ void GraphView::set_scene(std::shared_ptr<const GraphScene> scene) {
     update_minimap();
     update_scroll_bars();
     // Start at the top of the graph, where its inputs are, at a readable zoom.
-    horizontalScrollBar()->setValue(
-        (horizontalScrollBar()->maximum() + horizontalScrollBar()->minimum()) / 2);
+    horizontalScrollBar()->setValue((horizontalScrollBar()->maximum() + horizontalScrollBar()->minimum()) / 2);
     verticalScrollBar()->setValue(0);
     viewport()->update();
 }
@@ -115,8 +114,10 @@ void GraphView::set_zoom(double zoom, QPointF anchor) {
     // Keep the scene point under the anchor where it was.
     const QPointF origin = content_origin();
     const QPointF device = origin + scene_anchor * zoom_;
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(std::lround(device.x() - anchor.x())));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + static_cast<int>(std::lround(device.y() - anchor.y())));
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() +
+                                    static_cast<int>(std::lround(device.x() - anchor.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() +
+                                  static_cast<int>(std::lround(device.y() - anchor.y())));
     viewport()->update();
     emit zoom_changed(zoom_);
 }
@@ -157,10 +158,10 @@ QPointF GraphView::content_origin() const {
     if (!scene_) return {};
     const QSizeF content = scene_->bounds().size() * zoom_;
     const QSizeF area = viewport()->size();
-    const double x = content.width() < area.width() ? (area.width() - content.width()) / 2
-                                                     : -horizontalScrollBar()->value();
-    const double y = content.height() < area.height() ? (area.height() - content.height()) / 2
-                                                       : -verticalScrollBar()->value();
+    const double x =
+        content.width() < area.width() ? (area.width() - content.width()) / 2 : -horizontalScrollBar()->value();
+    const double y =
+        content.height() < area.height() ? (area.height() - content.height()) / 2 : -verticalScrollBar()->value();
     return {x, y};
 }
 
@@ -398,7 +399,8 @@ bool GraphView::export_png(const QString& path, QString* error) const {
     const QRectF bounds = scene_->bounds();
     const double scale = std::min({1.0, kMaxExportSide / bounds.width(), kMaxExportSide / bounds.height()});
     QImage image(std::max(1, static_cast<int>(std::ceil(bounds.width() * scale))),
-                 std::max(1, static_cast<int>(std::ceil(bounds.height() * scale))), QImage::Format_ARGB32_Premultiplied);
+                 std::max(1, static_cast<int>(std::ceil(bounds.height() * scale))),
+                 QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) {
         *error = tr("%1: not enough memory for a %2×%3 picture").arg(path).arg(bounds.width()).arg(bounds.height());
         return false;

@@ -258,8 +258,9 @@ void TensorInspector::start_statistics() {
     statistics_pending_ = true;
     // The job keeps the values (and through them the model) alive until it ends; the runner
     // drops its result when another tensor is shown first or the inspector is gone.
-    jobs_->start([values = values_] { return compute_statistics(*values); },
-                 [this](StatisticsResult result) { apply_statistics(std::move(result.stats), std::move(result.histogram)); });
+    jobs_->start(
+        [values = values_] { return compute_statistics(*values); },
+        [this](StatisticsResult result) { apply_statistics(std::move(result.stats), std::move(result.histogram)); });
 }
 
 void TensorInspector::apply_statistics(TensorStats stats, Histogram histogram) {

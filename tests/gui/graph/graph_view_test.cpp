@@ -10,9 +10,9 @@
 
 #include <set>
 
+#include "model/demo_model.h"
 #include "support/control_flow_model.h"
 #include "support/oracle_info.h"
-#include "model/demo_model.h"
 #include "viewers/graph/graph_panel.h"
 #include "viewers/graph/graph_scene.h"
 #include "viewers/graph/graph_view.h"
@@ -64,16 +64,19 @@ private slots:
             QCOMPARE(QString::fromStdString(graph.nodes[static_cast<size_t>(op)].title),
                      oracle_op.value(QStringLiteral("op")).toString());
             std::set<int> oracle_inputs;
-            for (const auto& input : oracle_op.value(QStringLiteral("inputs")).toArray()) oracle_inputs.insert(input.toInt());
+            for (const auto& input : oracle_op.value(QStringLiteral("inputs")).toArray())
+                oracle_inputs.insert(input.toInt());
             for (const auto& edge : graph.edges)
                 if (edge.to == static_cast<uint32_t>(op))
-                    QVERIFY2(oracle_inputs.count(edge.tensor), qPrintable(QStringLiteral("Op#%1 T#%2").arg(op).arg(edge.tensor)));
+                    QVERIFY2(oracle_inputs.count(edge.tensor),
+                             qPrintable(QStringLiteral("Op#%1 T#%2").arg(op).arg(edge.tensor)));
         }
         // Every node sits inside the drawing and no two overlap.
         for (size_t i = 0; i < graph.nodes.size(); ++i) {
             QVERIFY(scene->bounds().contains(scene->node_rect(static_cast<uint32_t>(i))));
             for (size_t j = i + 1; j < graph.nodes.size(); ++j)
-                QVERIFY(!scene->node_rect(static_cast<uint32_t>(i)).intersects(scene->node_rect(static_cast<uint32_t>(j))));
+                QVERIFY(
+                    !scene->node_rect(static_cast<uint32_t>(i)).intersects(scene->node_rect(static_cast<uint32_t>(j))));
         }
     }
 
@@ -196,7 +199,8 @@ private slots:
     void exports_png_and_svg() {
         QTemporaryDir dir;
         GraphView view;
-        view.set_scene(GraphScene::build(std::make_shared<const litelab::Model>(litelab::make_demo_model()), 0, QFont()));
+        view.set_scene(
+            GraphScene::build(std::make_shared<const litelab::Model>(litelab::make_demo_model()), 0, QFont()));
         const QRectF bounds = view.scene()->bounds();
         QString error;
         const QString png = dir.filePath(QStringLiteral("graph.png"));
