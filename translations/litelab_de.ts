@@ -669,6 +669,14 @@
         <source>Export the graph as PNG or SVG</source>
         <translation>Den Graphen als PNG oder SVG exportieren</translation>
     </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Show what the colours and line styles mean</source>
+        <translation>Zeigen, was Farben und Linienstile bedeuten</translation>
+    </message>
 </context>
 <context>
     <name>litelab::viewers::GraphView</name>
@@ -691,6 +699,50 @@
     <message>
         <source>Click to select, drag to pan, Ctrl+wheel to zoom, arrows to walk the graph.</source>
         <translation>Klicken zum Auswählen, Ziehen zum Verschieben, Ctrl+Mausrad zum Zoomen, Pfeiltasten zum Durchlaufen des Graphen.</translation>
+    </message>
+    <message>
+        <source>Convolution, dense</source>
+        <translation>Faltung, vollvernetzt</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <source>Pooling, reduction</source>
+        <translation>Pooling, Reduktion</translation>
+    </message>
+    <message>
+        <source>Element-wise</source>
+        <translation>Elementweise</translation>
+    </message>
+    <message>
+        <source>Shape, layout</source>
+        <translation>Form, Anordnung</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>Rekurrent</translation>
+    </message>
+    <message>
+        <source>Control flow</source>
+        <translation>Kontrollfluss</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Graph input, output</source>
+        <translation>Graph-Eingabe, -Ausgabe</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
     </message>
 </context>
 <context>

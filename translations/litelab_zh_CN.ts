@@ -667,6 +667,14 @@
         <source>Export the graph as PNG or SVG</source>
         <translation>将图导出为 PNG 或 SVG</translation>
     </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Show what the colours and line styles mean</source>
+        <translation>显示颜色和线型的含义</translation>
+    </message>
 </context>
 <context>
     <name>litelab::viewers::GraphView</name>
@@ -689,6 +697,50 @@
     <message>
         <source>Click to select, drag to pan, Ctrl+wheel to zoom, arrows to walk the graph.</source>
         <translation>单击选择，拖动平移，Ctrl+滚轮缩放，方向键在图中移动。</translation>
+    </message>
+    <message>
+        <source>Convolution, dense</source>
+        <translation>卷积、全连接</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Pooling, reduction</source>
+        <translation>池化、归约</translation>
+    </message>
+    <message>
+        <source>Element-wise</source>
+        <translation>逐元素</translation>
+    </message>
+    <message>
+        <source>Shape, layout</source>
+        <translation>形状、布局</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Control flow</source>
+        <translation>控制流</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Graph input, output</source>
+        <translation>图输入、输出</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,9 @@ GraphPanel::GraphPanel(QWidget* parent) : QWidget(parent), view_(new GraphView(t
     minimap_button_ = make_button(this, "minimapButton");
     minimap_button_->setCheckable(true);
     minimap_button_->setChecked(true);
+    legend_button_ = make_button(this, "legendButton");
+    legend_button_->setCheckable(true);
+    legend_button_->setChecked(true);
     export_button_ = make_button(this, "exportButton", QStyle::SP_DialogSaveButton);
 
     auto* bar = new QHBoxLayout;
@@ -67,6 +70,7 @@ GraphPanel::GraphPanel(QWidget* parent) : QWidget(parent), view_(new GraphView(t
     bar->addWidget(zoom_in_button_);
     bar->addWidget(fit_button_);
     bar->addWidget(minimap_button_);
+    bar->addWidget(legend_button_);
     bar->addWidget(export_button_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +88,7 @@ GraphPanel::GraphPanel(QWidget* parent) : QWidget(parent), view_(new GraphView(t
     connect(zoom_out_button_, &QToolButton::clicked, view_, &GraphView::zoom_out);
     connect(fit_button_, &QToolButton::clicked, view_, &GraphView::fit);
     connect(minimap_button_, &QToolButton::toggled, view_, &GraphView::set_minimap_visible);
+    connect(legend_button_, &QToolButton::toggled, view_, &GraphView::set_legend_visible);
     connect(export_button_, &QToolButton::clicked, this, &GraphPanel::export_picture);
     connect(view_, &GraphView::search_position_changed, this, &GraphPanel::update_search_label);
     connect(view_, &GraphView::subgraph_requested, this, &GraphPanel::show_subgraph);
@@ -212,6 +217,8 @@ void GraphPanel::retranslate() {
     fit_button_->setToolTip(tr("Fit the graph in the view (Ctrl+0)"));
     minimap_button_->setText(tr("Map"));
     minimap_button_->setToolTip(tr("Show the overview map"));
+    legend_button_->setText(tr("Legend"));
+    legend_button_->setToolTip(tr("Show what the colours and line styles mean"));
     export_button_->setToolTip(tr("Export the graph as PNG or SVG"));
     if (!scenes_.empty()) {
         const int index = subgraph_box_->currentIndex();

@@ -75,6 +75,7 @@ private:
     QToolButton* zoom_out_button_ = nullptr;
     QToolButton* fit_button_ = nullptr;
     QToolButton* minimap_button_ = nullptr;
+    QToolButton* legend_button_ = nullptr;
     QToolButton* export_button_ = nullptr;
     int search_current_ = 0;
     int search_count_ = 0;

@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QEvent>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -29,6 +30,11 @@ constexpr double kHitTolerancePixels = 5;
 constexpr int kPanThresholdPixels = 4;
 constexpr int kMaxExportSide = 16384;
 
+QString type_name(DType type) {
+    const std::string_view name = dtype_name(type);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 }  // namespace
 
 GraphView::GraphView(QWidget* parent) : QAbstractScrollArea(parent) {
@@ -48,6 +54,7 @@ void GraphView::set_scene(std::shared_ptr<const GraphScene> scene) {
     current_hit_ = -1;
     zoom_ = 1.0;
     update_minimap();
+    update_legend();
     update_scroll_bars();
     // Start at the top of the graph, where its inputs are, at a readable zoom.
     horizontalScrollBar()->setValue((horizontalScrollBar()->maximum() + horizontalScrollBar()->minimum()) / 2);
@@ -199,6 +206,85 @@ void GraphView::update_minimap() {
     scene_->paint(painter, bounds, minimap_scale_, {});
 }
 
+void GraphView::update_legend() {
+    legend_families_.clear();
+    legend_types_.clear();
+    if (!scene_) return;
+    for (const GraphNode& node : scene_->graph().nodes) legend_families_.push_back(node.family);
+    for (const GraphEdge& edge : scene_->graph().edges) legend_types_.push_back(edge.type);
+    std::sort(legend_families_.begin(), legend_families_.end());
+    legend_families_.erase(std::unique(legend_families_.begin(), legend_families_.end()), legend_families_.end());
+    std::sort(legend_types_.begin(), legend_types_.end());
+    legend_types_.erase(std::unique(legend_types_.begin(), legend_types_.end()), legend_types_.end());
+}
+
+QString GraphView::family_name(OpFamily family) {
+    switch (family) {
+        case OpFamily::kConvolution:
+            return tr("Convolution, dense");
+        case OpFamily::kActivation:
+            return tr("Activation");
+        case OpFamily::kPooling:
+            return tr("Pooling, reduction");
+        case OpFamily::kElementwise:
+            return tr("Element-wise");
+        case OpFamily::kShape:
+            return tr("Shape, layout");
+        case OpFamily::kQuantization:
+            return tr("Quantization");
+        case OpFamily::kRecurrent:
+            return tr("Recurrent");
+        case OpFamily::kControlFlow:
+            return tr("Control flow");
+        case OpFamily::kCustom:
+            return tr("Custom");
+        case OpFamily::kTerminal:
+            return tr("Graph input, output");
+        case OpFamily::kOther:
+            break;
+    }
+    return tr("Other");
+}
+
+void GraphView::paint_legend(QPainter& painter) const {
+    const QFontMetricsF metrics(font());
+    const double row = std::ceil(metrics.height()) + 2;
+    const double sample = 26;
+    double text_width = 0;
+    for (OpFamily family : legend_families_)
+        text_width = std::max(text_width, metrics.horizontalAdvance(family_name(family)));
+    for (DType type : legend_types_) text_width = std::max(text_width, metrics.horizontalAdvance(type_name(type)));
+    const double rows = static_cast<double>(legend_families_.size() + legend_types_.size());
+    const QRectF box(kMinimapMargin, kMinimapMargin, sample + 18 + text_width, rows * row + 10);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette().color(QPalette::Mid), 1));
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawRect(box);
+    painter.setFont(font());
+    double y = box.top() + 5;
+    for (OpFamily family : legend_families_) {
+        painter.setPen(QPen(QColor(0x33, 0x33, 0x33), 1));
+        painter.setBrush(graph_style::family_fill(family));
+        painter.drawRoundedRect(QRectF(box.left() + 6, y + 2, sample, row - 5), 3, 3);
+        painter.drawText(QRectF(box.left() + sample + 12, y, text_width + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+                         family_name(family));
+        y += row;
+    }
+    for (DType type : legend_types_) {
+        painter.setPen(graph_style::edge_pen(type));
+        painter.drawLine(QPointF(box.left() + 6, y + row / 2), QPointF(box.left() + 6 + sample, y + row / 2));
+        painter.setPen(QColor(0x33, 0x33, 0x33));
+        painter.drawText(QRectF(box.left() + sample + 12, y, text_width + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+                         type_name(type));
+        y += row;
+    }
+}
+
+void GraphView::set_legend_visible(bool visible) {
+    legend_visible_ = visible;
+    viewport()->update();
+}
+
 void GraphView::set_minimap_visible(bool visible) {
     minimap_visible_ = visible;
     viewport()->update();
@@ -231,6 +317,7 @@ void GraphView::paintEvent(QPaintEvent* event) {
         painter.setBrush(QColor(0, 102, 255, 30));
         painter.drawRect(window.intersected(frame));
     }
+    if (legend_visible_) paint_legend(painter);
 }
 
 void GraphView::resizeEvent(QResizeEvent* event) {

@@ -51,6 +51,12 @@ public:
 
     bool minimap_visible() const { return minimap_visible_; }
     void set_minimap_visible(bool visible);
+    // The legend (top left): the op families and tensor types the scene has, as drawn.
+    bool legend_visible() const { return legend_visible_; }
+    void set_legend_visible(bool visible);
+    const std::vector<OpFamily>& legend_families() const { return legend_families_; }
+    const std::vector<DType>& legend_types() const { return legend_types_; }
+    static QString family_name(OpFamily family);
 
     // The whole scene as a picture: PNG at 1:1 (scaled down past 16,384 pixels a side) or SVG.
     // Written atomically; false and a one-line *error naming the file on failure.
@@ -85,6 +91,8 @@ private:
     QPointF to_scene(QPointF viewport_point) const;
     QRectF minimap_rect() const;
     void update_minimap();
+    void update_legend();
+    void paint_legend(QPainter& painter) const;
     void walk(int key);
     void emit_selection();
     void show_hit(int index);
@@ -96,6 +104,9 @@ private:
     std::vector<SceneItem> hits_;
     int current_hit_ = -1;
     bool minimap_visible_ = true;
+    bool legend_visible_ = true;
+    std::vector<OpFamily> legend_families_;
+    std::vector<DType> legend_types_;
     QImage minimap_;
     double minimap_scale_ = 1.0;
 

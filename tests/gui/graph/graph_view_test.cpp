@@ -110,6 +110,13 @@ private slots:
         QCOMPARE(operators.last().at(0).toInt(), 3);
         view.previous_hit();
         QCOMPARE(tensors.last().at(0).toInt(), 3);
+        // The legend lists what this int8 model has: per run_tflite --info, RESHAPE,
+        // DEPTHWISE_CONV_2D, FULLY_CONNECTED and SOFTMAX over INT8 tensors.
+        using litelab::viewers::OpFamily;
+        QCOMPARE(view.legend_families(), (std::vector<OpFamily>{OpFamily::kConvolution, OpFamily::kActivation,
+                                                                OpFamily::kShape, OpFamily::kTerminal}));
+        QCOMPARE(view.legend_types(), (std::vector<litelab::DType>{litelab::DType::kInt8}));
+
         QCOMPARE(view.set_search(QStringLiteral("no such thing")), 0);
         QCOMPARE(view.set_search(QStringLiteral("T#99999999999999")), 0);
         QCOMPARE(view.set_search(QStringLiteral("Op#4")), 0);  // micro_speech has Op#0..Op#3
