@@ -58,7 +58,8 @@ StatisticsResult compute_statistics(const TensorValues& values) {
 
 }  // namespace
 
-TensorInspector::TensorInspector(QWidget* parent) : QWidget(parent), jobs_(new JobRunner(this)) {
+TensorInspector::TensorInspector(QWidget* parent)
+    : QWidget(parent), jobs_(new JobRunner(this)), exports_(new JobRunner(this)) {
     setObjectName(QStringLiteral("tensorInspector"));
     build_ui();
     retranslate();
@@ -68,6 +69,8 @@ TensorInspector::TensorInspector(QWidget* parent) : QWidget(parent), jobs_(new J
 // The runner goes first: it waits for a running job before the members the result needs go.
 TensorInspector::~TensorInspector() {
     delete jobs_;
+    delete exports_;  // waits for an export still being written; its result is dropped
+    if (exporting_) QApplication::restoreOverrideCursor();
 }
 
 void TensorInspector::build_ui() {
@@ -419,12 +422,38 @@ void TensorInspector::choose_export(bool npy) {
                                                             base + QStringLiteral(".npy"), tr("NumPy arrays (*.npy)"))
                              : QFileDialog::getSaveFileName(this, tr("Export Values as CSV"),
                                                             base + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty()) return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    const bool ok = npy ? export_npy(path, &error) : export_csv(path, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok) emit failed(tr("Export failed"), error);
+    if (!path.isEmpty()) start_export(path, npy);
+}
+
+void TensorInspector::start_export(const QString& path, bool npy) {
+    if (!values_ || exporting_) return;
+    // Ten million values take about a second as CSV: written on a worker, the window stays
+    // responsive. The job owns the values, so showing another tensor meanwhile is safe.
+    const std::string local_path = QFile::encodeName(path).toStdString();
+    const bool real = table_model_->show_real();
+    set_exporting(true);
+    exports_->start(
+        [values = values_, npy, real, local_path] {
+            return npy ? write_tensor_npy(*values, local_path) : write_tensor_csv(*values, real, local_path);
+        },
+        [this, path](Status status) {
+            set_exporting(false);
+            if (!status)
+                emit failed(tr("Export failed"), QString::fromStdString(status.error().message));
+            else
+                emit exported(path);
+        });
+}
+
+void TensorInspector::set_exporting(bool exporting) {
+    if (exporting == exporting_) return;
+    exporting_ = exporting;
+    export_npy_->setEnabled(!exporting);
+    export_csv_->setEnabled(!exporting);
+    if (exporting)
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        QApplication::restoreOverrideCursor();
 }
 
 bool TensorInspector::export_npy(const QString& path, QString* error) const {

@@ -58,8 +58,14 @@ public:
     static constexpr uint64_t kSynchronousElements = uint64_t{1} << 20;
     bool statistics_pending() const { return statistics_pending_; }
 
+    // What the Export buttons do after asking for a file: writes on a worker, then emits
+    // exported() or failed(). Ignored while an export is running.
+    void start_export(const QString& path, bool npy);
+    bool exporting() const { return exporting_; }
+
 signals:
     void failed(const QString& title, const QString& message);  // the window shows it to the user
+    void exported(const QString& path);
     void statistics_ready();
 
 protected:
@@ -76,6 +82,7 @@ private:
     void apply_statistics(TensorStats stats, Histogram histogram);
     void copy_page();
     void choose_export(bool npy);
+    void set_exporting(bool exporting);
     bool has_values() const { return values_ != nullptr; }
 
     std::shared_ptr<const litelab::Model> model_;
@@ -86,6 +93,9 @@ private:
     bool statistics_pending_ = false;
     // Statistics of large tensors; every show_tensor() and clear() drops older results.
     JobRunner* jobs_ = nullptr;
+    // Exports started from the buttons; they finish even when another tensor is shown.
+    JobRunner* exports_ = nullptr;
+    bool exporting_ = false;
     // Why the values are not shown (set when the tensor has none or they cannot be read).
     enum class Absence { kNone, kNoTensor, kComputed, kSparse, kUnsupported, kInvalid };
     Absence absence_ = Absence::kNone;

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -226,6 +227,33 @@ private slots:
              npy, csv});
         if (!python.waitForFinished(60000) || python.exitCode() != 0) QSKIP("python3 with NumPy did not run");
         QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("float16 (2, 2) True"));
+    }
+
+    // The Export buttons write on a worker: the buttons are off meanwhile, the result arrives
+    // as a signal, and the file holds what the synchronous export writes.
+    void button_exports_run_on_a_worker() {
+        TensorInspector inspector;
+        inspector.show_tensor(model_with(DType::kFloat32, {2, 2}, bytes_of<float>({1, -2, 0.5f, 0})), 0, 0);
+        auto* button = inspector.findChild<QPushButton*>(QStringLiteral("tensorExportCsv"));
+        QVERIFY(button);
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("v.csv"));
+        QSignalSpy exported(&inspector, &TensorInspector::exported);
+        QSignalSpy failed(&inspector, &TensorInspector::failed);
+        inspector.start_export(csv, false);
+        QVERIFY(inspector.exporting());
+        QVERIFY(!button->isEnabled());
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().at(0).toString(), csv);
+        QVERIFY(!inspector.exporting());
+        QVERIFY(button->isEnabled());
+        QCOMPARE(read_text_file(csv), QStringLiteral("1,-2\n0.5,0\n"));
+
+        const QString missing = dir.filePath(QStringLiteral("no/such/dir/v.npy"));
+        inspector.start_export(missing, true);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().at(1).toString().contains(missing), qPrintable(failed.first().at(1).toString()));
+        QVERIFY(button->isEnabled());
     }
 
     void failed_export_names_the_file_and_leaves_nothing() {
