@@ -188,16 +188,20 @@ GraphModel build_graph_model(const Model& model, int32_t subgraph_index) {
     for (size_t i = 0; i < subgraph.operators.size(); ++i)
         for (int32_t t : subgraph.operators[i].outputs)
             if (valid_tensor(subgraph, t)) source[static_cast<size_t>(t)] = static_cast<int64_t>(i);
+    // A graph input or output drawn as a pill named after its tensor; returns its node index.
+    auto add_terminal = [&](GraphNode::Kind kind, int32_t tensor) {
+        GraphNode node;
+        node.kind = kind;
+        node.index = tensor;
+        node.family = OpFamily::kTerminal;
+        node.title = subgraph.tensors[static_cast<size_t>(tensor)].name;
+        node.detail = "T#" + std::to_string(tensor);
+        graph.nodes.push_back(std::move(node));
+        return static_cast<uint32_t>(graph.nodes.size() - 1);
+    };
     for (int32_t t : subgraph.inputs) {
         if (!valid_tensor(subgraph, t) || source[static_cast<size_t>(t)] >= 0) continue;
-        GraphNode node;
-        node.kind = GraphNode::Kind::kInput;
-        node.index = t;
-        node.family = OpFamily::kTerminal;
-        node.title = subgraph.tensors[static_cast<size_t>(t)].name;
-        node.detail = "T#" + std::to_string(t);
-        source[static_cast<size_t>(t)] = static_cast<int64_t>(graph.nodes.size());
-        graph.nodes.push_back(std::move(node));
+        source[static_cast<size_t>(t)] = add_terminal(GraphNode::Kind::kInput, t);
     }
 
     auto add_edge = [&](int32_t tensor, uint32_t to) {
@@ -210,16 +214,7 @@ GraphModel build_graph_model(const Model& model, int32_t subgraph_index) {
     for (size_t i = 0; i < subgraph.operators.size(); ++i)
         for (int32_t t : subgraph.operators[i].inputs) add_edge(t, static_cast<uint32_t>(i));
     for (int32_t t : subgraph.outputs) {
-        if (!valid_tensor(subgraph, t)) continue;
-        GraphNode node;
-        node.kind = GraphNode::Kind::kOutput;
-        node.index = t;
-        node.family = OpFamily::kTerminal;
-        node.title = subgraph.tensors[static_cast<size_t>(t)].name;
-        node.detail = "T#" + std::to_string(t);
-        const auto to = static_cast<uint32_t>(graph.nodes.size());
-        graph.nodes.push_back(std::move(node));
-        add_edge(t, to);
+        if (valid_tensor(subgraph, t)) add_edge(t, add_terminal(GraphNode::Kind::kOutput, t));
     }
     return graph;
 }
