@@ -76,8 +76,9 @@ std::string activation_text(tflite::ActivationFunctionType activation) {
 
 std::string stride_text(int32_t stride_h, int32_t stride_w) {
     if (stride_h <= 1 && stride_w <= 1) return {};
-    if (stride_h == stride_w) return "/" + std::to_string(stride_h);
-    return "/" + std::to_string(stride_h) + "\u00d7" + std::to_string(stride_w);
+    // std::string first: GCC 12 warns (-Wrestrict, a false positive) on "literal" + temporary.
+    if (stride_h == stride_w) return std::string("/") + std::to_string(stride_h);
+    return std::string("/") + std::to_string(stride_h) + "\u00d7" + std::to_string(stride_w);
 }
 
 // "3×3" from a filter tensor laid out [out, h, w, in] (or [1, h, w, c] for depthwise).
@@ -114,10 +115,10 @@ std::string key_options(const Subgraph& subgraph, const Operator& op) {
     } else if (const auto* sub = options.AsSubOptions()) {
         append(detail, activation_text(sub->fused_activation_function));
     } else if (const auto* concat = options.AsConcatenationOptions()) {
-        append(detail, "axis " + std::to_string(concat->axis));
+        append(detail, std::string("axis ") + std::to_string(concat->axis));
         append(detail, activation_text(concat->fused_activation_function));
     } else if (const auto* softmax = options.AsSoftmaxOptions()) {
-        if (softmax->beta != 1.0f) append(detail, "\u03b2 " + std::to_string(softmax->beta));
+        if (softmax->beta != 1.0f) append(detail, std::string("\u03b2 ") + std::to_string(softmax->beta));
     }
     return detail;
 }
@@ -195,7 +196,7 @@ GraphModel build_graph_model(const Model& model, int32_t subgraph_index) {
         node.index = tensor;
         node.family = OpFamily::kTerminal;
         node.title = subgraph.tensors[static_cast<size_t>(tensor)].name;
-        node.detail = "T#" + std::to_string(tensor);
+        node.detail = std::string("T#") + std::to_string(tensor);
         graph.nodes.push_back(std::move(node));
         return static_cast<uint32_t>(graph.nodes.size() - 1);
     };

@@ -50,18 +50,21 @@ Result<DType> input_type(const std::string& dtype, const std::string& name) {
     return make_error(ErrorCode::kUnsupported, "input '" + name + "' has dtype '" + dtype + "'");
 }
 
-Result<ImportedModel> convert(const KerasModelConfig& model, const KerasWeights& weights, const ImportOptions& options) {
+Result<ImportedModel> convert(const KerasModelConfig& model, const KerasWeights& weights,
+                              const ImportOptions& options) {
     std::vector<std::string> unsupported;
     find_unsupported(model, unsupported);
     if (!unsupported.empty()) {
         std::string list;
         for (const std::string& u : unsupported) list += (list.empty() ? "" : ", ") + u;
-        return make_error(ErrorCode::kUnsupported, std::to_string(unsupported.size()) + " unsupported layer" +
-                                                       (unsupported.size() == 1 ? "" : "s") + ": " + list +
-                                                       " (Lambda and custom layers keep their computation in Python code)");
+        return make_error(ErrorCode::kUnsupported,
+                          std::to_string(unsupported.size()) + " unsupported layer" +
+                              (unsupported.size() == 1 ? "" : "s") + ": " + list +
+                              " (Lambda and custom layers keep their computation in Python code)");
     }
     if (options.batch && *options.batch < 1)
-        return make_error(ErrorCode::kUsage, "the batch size must be at least 1, not " + std::to_string(*options.batch));
+        return make_error(ErrorCode::kUsage,
+                          "the batch size must be at least 1, not " + std::to_string(*options.batch));
 
     TfliteEmitter emitter(options);
     // LiteRT computes garbage for a TRANSPOSE_CONV whose output shape is computed (from the
@@ -95,7 +98,7 @@ Result<ImportedModel> convert(const KerasModelConfig& model, const KerasWeights&
     std::set<std::string> names;
     for (size_t i = 0; i < outputs->size(); ++i) {
         std::string name = model.outputs[i].layer;
-        while (names.count(name)) name += "_" + std::to_string(i);
+        while (names.count(name)) (name += '_') += std::to_string(i);  // not "_" + temporary: GCC 12 -Wrestrict
         names.insert(name);
         emitter.output((*outputs)[i], name);
     }
@@ -114,7 +117,8 @@ Result<ImportedModel> import_h5(const std::string& path, const ImportOptions& op
         return make_error(ErrorCode::kUnsupported,
                           "has no model_config: a weights-only file (save_weights) has no architecture to convert");
     if (contents->keras_version.rfind("1.", 0) == 0)
-        return make_error(ErrorCode::kUnsupported, "written by Keras " + contents->keras_version + "; Keras 1 files are not supported");
+        return make_error(ErrorCode::kUnsupported,
+                          "written by Keras " + contents->keras_version + "; Keras 1 files are not supported");
     const json config = json::parse(*contents->model_config, nullptr, false);
     if (config.is_discarded()) return make_error(ErrorCode::kFormat, "model_config is not valid JSON");
     auto model = parse_keras_model(config);
@@ -154,10 +158,15 @@ Result<ImportedModel> import_keras_file(const std::string& path, const ImportOpt
     try {
         Result<ImportedModel> imported = make_error(ErrorCode::kFormat, "");
         switch (*container) {
-            case Container::kHdf5: imported = import_h5(path, options); break;
-            case Container::kZip: imported = import_archive(path, options); break;
+            case Container::kHdf5:
+                imported = import_h5(path, options);
+                break;
+            case Container::kZip:
+                imported = import_archive(path, options);
+                break;
             case Container::kOther:
-                return make_error(ErrorCode::kFormat, path + ": not a Keras model (neither an HDF5 .h5 file nor a .keras archive)");
+                return make_error(ErrorCode::kFormat,
+                                  path + ": not a Keras model (neither an HDF5 .h5 file nor a .keras archive)");
         }
         if (!imported) return in_file(imported.error(), path);
         return imported;
