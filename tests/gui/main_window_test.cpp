@@ -144,10 +144,7 @@ private slots:
                  qPrintable(dump->textCursor().block().text()));
     }
 
-    void opens_every_shared_model_data() {
-        QTest::addColumn<QString>("name");
-        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
-    }
+    void opens_every_shared_model_data() { litelab::test::add_oracle_model_rows(); }
 
     // Through the window as a user opens it: as many graph nodes as `run_tflite --info` lists
     // operators, and selecting the last operator shows the oracle's name and tensors.

@@ -63,6 +63,19 @@ double distance_to_segment(QPointF p, QPointF a, QPointF b) {
 
 }  // namespace
 
+bool SceneItemSet::insert(const SceneItem& item) {
+    auto& flags = item.kind == SceneItem::Kind::kNode ? nodes : edges;
+    if (flags.size() <= item.index) flags.resize(item.index + 1, 0);
+    if (flags[item.index]) return false;
+    flags[item.index] = 1;
+    return true;
+}
+
+bool SceneItemSet::contains(const SceneItem& item) const {
+    const auto& flags = item.kind == SceneItem::Kind::kNode ? nodes : edges;
+    return item.index < flags.size() && flags[item.index];
+}
+
 std::shared_ptr<const GraphScene> GraphScene::build(std::shared_ptr<const Model> model, int32_t subgraph,
                                                     const QFont& font) {
     std::shared_ptr<GraphScene> scene(new GraphScene);
@@ -214,8 +227,9 @@ std::vector<SceneItem> GraphScene::find(const QString& query) const {
     if (text.isEmpty() || graph_.subgraph < 0 || static_cast<size_t>(graph_.subgraph) >= model_->subgraphs.size())
         return hits;
     const Subgraph& subgraph = model_->subgraphs[static_cast<size_t>(graph_.subgraph)];
+    SceneItemSet found;
     auto add = [&](std::optional<SceneItem> item) {
-        if (item && std::find(hits.begin(), hits.end(), *item) == hits.end()) hits.push_back(*item);
+        if (item && found.insert(*item)) hits.push_back(*item);
     };
 
     static const QRegularExpression reference(QStringLiteral("^(op#|t#)?(\\d+)$"),
@@ -260,10 +274,7 @@ void GraphScene::paint(QPainter& painter, const QRectF& exposed, double scale, c
 
     const bool detailed = scale >= graph_style::kTextMinScale;
     const bool edge_labels = scale >= graph_style::kEdgeLabelMinScale;
-    const auto is_hit = [&](SceneItem item) {
-        return highlights.hits &&
-               std::find(highlights.hits->begin(), highlights.hits->end(), item) != highlights.hits->end();
-    };
+    const auto is_hit = [&](SceneItem item) { return highlights.hits && highlights.hits->contains(item); };
     painter.setRenderHint(QPainter::Antialiasing, detailed);
 
     painter.setBrush(Qt::NoBrush);

@@ -27,6 +27,17 @@ struct SceneItem {
     friend bool operator==(const SceneItem&, const SceneItem&) = default;
 };
 
+// A set of scene items as one flag per node and per edge: constant-time lookups where painting
+// or searching a large graph asks about every item.
+struct SceneItemSet {
+    std::vector<char> nodes;
+    std::vector<char> edges;
+
+    // Adds `item`; false when it was there already.
+    bool insert(const SceneItem& item);
+    bool contains(const SceneItem& item) const;
+};
+
 class GraphScene {
 public:
     // Lays out subgraph `subgraph` of `model` with text measured in `font`. Thread-safe.
@@ -54,7 +65,7 @@ public:
 
     struct Highlights {
         std::optional<SceneItem> selected;
-        const std::vector<SceneItem>* hits = nullptr;  // search hits, drawn outlined
+        const SceneItemSet* hits = nullptr;  // search hits, drawn outlined
     };
     // Draws the part of the scene inside `exposed` (scene coordinates) with `painter`, whose
     // transform maps scene to device; `scale` picks the level of detail.

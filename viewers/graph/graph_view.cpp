@@ -51,6 +51,7 @@ void GraphView::set_scene(std::shared_ptr<const GraphScene> scene) {
     scene_ = std::move(scene);
     selected_.reset();
     hits_.clear();
+    hit_set_ = {};
     current_hit_ = -1;
     zoom_ = 1.0;
     update_minimap();
@@ -300,7 +301,7 @@ void GraphView::paintEvent(QPaintEvent* event) {
     const QRectF exposed = QRectF(to_scene(event->rect().topLeft()), to_scene(event->rect().bottomRight()));
     GraphScene::Highlights highlights;
     highlights.selected = selected_;
-    highlights.hits = &hits_;
+    highlights.hits = &hit_set_;
     scene_->paint(painter, exposed, zoom_, highlights);
     painter.restore();
 
@@ -439,6 +440,8 @@ void GraphView::walk(int key) {
 
 int GraphView::set_search(const QString& query) {
     hits_ = scene_ ? scene_->find(query) : std::vector<SceneItem>{};
+    hit_set_ = {};
+    for (const SceneItem& hit : hits_) hit_set_.insert(hit);
     current_hit_ = -1;
     if (!hits_.empty())
         show_hit(0);

@@ -102,6 +102,7 @@ private:
     double zoom_ = 1.0;
     std::optional<SceneItem> selected_;
     std::vector<SceneItem> hits_;
+    SceneItemSet hit_set_;  // hits_ again, for painting
     int current_hit_ = -1;
     bool minimap_visible_ = true;
     bool legend_visible_ = true;

@@ -42,10 +42,7 @@ class GraphViewTest : public QObject {
     Q_OBJECT
 
 private slots:
-    void nodes_and_edges_match_an_independent_runtime_data() {
-        QTest::addColumn<QString>("name");
-        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
-    }
+    void nodes_and_edges_match_an_independent_runtime_data() { litelab::test::add_oracle_model_rows(); }
 
     // `run_tflite --info` (LiteRT's own reader in Python) lists the operators of subgraph 0.
     void nodes_and_edges_match_an_independent_runtime() {

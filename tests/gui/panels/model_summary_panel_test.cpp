@@ -47,11 +47,6 @@ private:
         return info.json;
     }
 
-    static void add_model_rows() {
-        QTest::addColumn<QString>("name");
-        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
-    }
-
 private slots:
     void starts_with_a_hint() {
         ModelSummaryPanel panel;
@@ -60,7 +55,7 @@ private slots:
         QVERIFY(panel.value_of(QStringLiteral("File")).isEmpty());
     }
 
-    void histogram_equals_the_oracles_op_counts_data() { add_model_rows(); }
+    void histogram_equals_the_oracles_op_counts_data() { litelab::test::add_oracle_model_rows(); }
     void histogram_equals_the_oracles_op_counts() {
         QFETCH(QString, name);
         ModelSummaryPanel panel;
@@ -84,7 +79,7 @@ private slots:
         }
     }
 
-    void file_and_io_match_the_oracle_data() { add_model_rows(); }
+    void file_and_io_match_the_oracle_data() { litelab::test::add_oracle_model_rows(); }
     void file_and_io_match_the_oracle() {
         QFETCH(QString, name);
         ModelSummaryPanel panel;
@@ -129,7 +124,7 @@ private slots:
         }
     }
 
-    void signatures_match_the_oracle_data() { add_model_rows(); }
+    void signatures_match_the_oracle_data() { litelab::test::add_oracle_model_rows(); }
     void signatures_match_the_oracle() {
         QFETCH(QString, name);
         ModelSummaryPanel panel;

@@ -78,11 +78,6 @@ private:
         return true;
     }
 
-    static void add_model_rows() {
-        QTest::addColumn<QString>("name");
-        for (const QString& name : litelab::test::oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
-    }
-
 private slots:
     void starts_with_a_hint() {
         PropertiesPanel panel;
@@ -96,7 +91,7 @@ private slots:
         QVERIFY(panel.value_of(QStringLiteral("Name")).isEmpty());
     }
 
-    void operators_list_the_oracles_tensors_data() { add_model_rows(); }
+    void operators_list_the_oracles_tensors_data() { litelab::test::add_oracle_model_rows(); }
     void operators_list_the_oracles_tensors() {
         QFETCH(QString, name);
         Loaded loaded;
@@ -126,7 +121,7 @@ private slots:
         }
     }
 
-    void io_tensors_show_the_oracles_parameters_data() { add_model_rows(); }
+    void io_tensors_show_the_oracles_parameters_data() { litelab::test::add_oracle_model_rows(); }
     void io_tensors_show_the_oracles_parameters() {
         QFETCH(QString, name);
         Loaded loaded;
@@ -179,7 +174,7 @@ private slots:
     }
 
     // Producer and consumers of every tensor the oracle's operators touch.
-    void tensors_link_the_oracles_operators_data() { add_model_rows(); }
+    void tensors_link_the_oracles_operators_data() { litelab::test::add_oracle_model_rows(); }
     void tensors_link_the_oracles_operators() {
         QFETCH(QString, name);
         Loaded loaded;

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTest>
 
 #include "tflite/reader.h"
 
@@ -33,6 +34,11 @@ OracleInfo run_oracle(const QString& path) {
 QStringList oracle_model_names() {
     return {QStringLiteral("hello_world_float"), QStringLiteral("hello_world_int8"),
             QStringLiteral("micro_speech_quantized"), QStringLiteral("person_detect"), QStringLiteral("trained_lstm")};
+}
+
+void add_oracle_model_rows() {
+    QTest::addColumn<QString>("name");
+    for (const QString& name : oracle_model_names()) QTest::newRow(qPrintable(name)) << name;
 }
 
 QString model_path(const QString& name) {

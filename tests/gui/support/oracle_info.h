@@ -13,6 +13,8 @@ namespace litelab::test {
 
 // The bundled models the oracle cases run on (base names in ../shared/models/tflite).
 QStringList oracle_model_names();
+// QtTest data rows: a column "name" and a row per oracle model.
+void add_oracle_model_rows();
 QString model_path(const QString& name);
 
 struct OracleInfo {
